@@ -1,0 +1,110 @@
+import type { Role } from '../identity/roles.ts';
+
+/**
+ * Authorization is ours and lives here, in one table (ADR 0003).
+ *
+ * Every tRPC procedure is listed by its path. A procedure is either public, open to anyone
+ * signed in (their own session), or open to named roles, each with the reach it has over the
+ * object the call is about: its own organisation, its own network, or any network.
+ */
+export type Scope = 'own-organisation' | 'own-network' | 'any';
+
+export type Access =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'signed-in' }
+  | { readonly kind: 'roles'; readonly roles: Readonly<Partial<Record<Role, Scope>>> };
+
+const publicAccess = { kind: 'public' } as const;
+const signedIn = { kind: 'signed-in' } as const;
+const roles = (granted: Partial<Record<Role, Scope>>): Access => ({
+  kind: 'roles',
+  roles: granted,
+});
+
+const everyRoleInNetwork = roles({
+  commissioner: 'own-network',
+  hub_coordinator: 'own-network',
+  hub_approver: 'own-network',
+  finance_officer: 'own-network',
+  site_lead: 'own-network',
+  practitioner: 'own-network',
+  community_researcher: 'own-network',
+  auditor: 'own-network',
+});
+
+const manageOrganisationPeople = roles({
+  hub_coordinator: 'own-network',
+  site_lead: 'own-organisation',
+});
+
+const readOrganisationPeople = roles({
+  hub_coordinator: 'own-network',
+  site_lead: 'own-organisation',
+  auditor: 'own-network',
+});
+
+const readAuditTrail = roles({
+  hub_coordinator: 'own-network',
+  auditor: 'own-network',
+});
+
+export const POLICY = {
+  'session.me': signedIn,
+  'session.selectMembership': signedIn,
+  'organisation.list': everyRoleInNetwork,
+  'people.listMembers': readOrganisationPeople,
+  'membership.grant': manageOrganisationPeople,
+  'membership.revoke': manageOrganisationPeople,
+  'invitation.list': readOrganisationPeople,
+  'invitation.create': manageOrganisationPeople,
+  'invitation.revoke': manageOrganisationPeople,
+  'invitation.preview': publicAccess,
+  'invitation.accept': publicAccess,
+  'audit.list': readAuditTrail,
+  'audit.verify': readAuditTrail,
+} as const satisfies Record<string, Access>;
+
+export type ProcedurePath = keyof typeof POLICY;
+
+export function isProcedurePath(path: string): path is ProcedurePath {
+  return Object.hasOwn(POLICY, path);
+}
+
+export function accessFor(path: string): Access | undefined {
+  return isProcedurePath(path) ? POLICY[path] : undefined;
+}
+
+/** The person acting, through the membership they chose for this session. */
+export interface Actor {
+  readonly role: Role;
+  readonly organisationId: string;
+  readonly networkId: string;
+}
+
+/** What a call is about. `organisationId` is null for objects owned by the network as a whole. */
+export interface Target {
+  readonly networkId: string;
+  readonly organisationId: string | null;
+}
+
+/**
+ * `not-found` rather than `forbidden` whenever the object lies outside the actor's reach, so
+ * that a refusal never confirms another network's or organisation's object exists.
+ */
+export type Decision = 'allow' | 'forbidden' | 'not-found';
+
+export function decide(access: Access, actor: Actor, target: Target | null): Decision {
+  if (access.kind !== 'roles') return 'allow';
+  const scope = access.roles[actor.role];
+  if (scope === undefined) return 'forbidden';
+  if (target === null) return 'not-found';
+  if (scope === 'any') return 'allow';
+  if (target.networkId !== actor.networkId) return 'not-found';
+  if (scope === 'own-network') return 'allow';
+  return target.organisationId === actor.organisationId ? 'allow' : 'not-found';
+}
+
+export function rolesAllowed(path: ProcedurePath): Role[] {
+  const access: Access = POLICY[path];
+  return access.kind === 'roles' ? (Object.keys(access.roles) as Role[]) : [];
+}
