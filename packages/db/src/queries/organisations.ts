@@ -20,6 +20,11 @@ export async function findNetworkBySlug(db: Database, slug: string): Promise<Net
   return row;
 }
 
+export async function hasAnyNetwork(db: Database): Promise<boolean> {
+  const rows = await db.select({ id: networks.id }).from(networks).limit(1);
+  return rows.length > 0;
+}
+
 export async function createOrganisation(
   db: Database,
   values: { networkId: string; kind: OrganisationKind; name: string; category?: string | null },

@@ -1,3 +1,4 @@
+import type { Role } from '@coproduce/domain';
 import {
   bigint,
   index,
@@ -24,7 +25,7 @@ export const auditEntries = pgTable(
     seq: bigint({ mode: 'number' }).notNull(),
     at: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     actorPersonId: uuid(),
-    actorRole: text(),
+    actorRole: text().$type<Role>(),
     actorOrganisationId: uuid(),
     action: text().notNull(),
     objectType: text().notNull(),

@@ -118,3 +118,10 @@ export const usedTotpCodes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.personId, t.code] })],
 );
+
+/** Consecutive failed sign-ins per client address, for throttling password guessing. */
+export const signInFailures = pgTable('sign_in_failures', {
+  clientKey: text().primaryKey(),
+  failures: integer().notNull(),
+  lastFailureAt: timestamp({ withTimezone: true }).notNull(),
+});

@@ -1,0 +1,29 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The request's own origin as the browser saw it: scheme and the Host header. */
+export function requestOrigin(req: FastifyRequest): string {
+  return `${req.protocol}://${req.headers.host ?? ''}`;
+}
+
+/**
+ * Refuses a state-changing request whose Origin is neither our public URL nor the host it was
+ * sent to: another site cannot make a signed-in browser act here (CSRF), whatever cookies do.
+ */
+export function originCheck(publicUrl: string) {
+  const trusted = new URL(publicUrl).origin;
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    if (SAFE_METHODS.has(req.method)) return;
+    const origin = req.headers.origin;
+    if (origin && (origin === trusted || origin === requestOrigin(req))) return;
+    req.log.warn(
+      { event: 'origin.refused', method: req.method, path: req.routeOptions.url },
+      'cross-origin request refused',
+    );
+    await reply.code(403).send({
+      error: 'cross-origin-refused',
+      message: 'This request did not come from a Coproduce page, so it was refused.',
+    });
+  };
+}

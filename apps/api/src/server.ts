@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import type { DatabaseHandle } from '@coproduce/db';
+import helmet from '@fastify/helmet';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createAuth } from './auth/auth.ts';
+import type { Config } from './env.ts';
+import { registerAuthRoutes } from './http/auth-route.ts';
+import { originCheck } from './http/origin-check.ts';
+import { landingPage, registerStaticApps } from './http/static-apps.ts';
+import { createMailer } from './mail/mailer.ts';
+import { type AppRouter, appRouter } from './root.ts';
+import { type AppDeps, createContext } from './trpc/context.ts';
+
+export interface ServerOptions {
+  readonly config: Config;
+  readonly database: DatabaseHandle;
+}
+
+/**
+ * Request logs carry method, path (never the query string: it can hold tokens or personal
+ * data), status and timing; bodies and cookies are never logged.
+ */
+const logSerializers = {
+  req: (req: { method: string; url: string; id: string }) => ({
+    id: req.id,
+    method: req.method,
+    path: req.url.split('?')[0],
+  }),
+};
+
+export async function buildServer({
+  config,
+  database,
+}: ServerOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      serializers: logSerializers,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    trustProxy: false,
+    bodyLimit: 1_048_576,
+  });
+
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    outboxDir: join(config.dataDir, 'outbox'),
+    log: app.log,
+  });
+  const auth = createAuth({
+    db: database.db,
+    secret: config.authSecret,
+    publicUrl: config.publicUrl,
+    mailer,
+    log: app.log,
+  });
+  const deps: AppDeps = {
+    db: database.db,
+    auth,
+    mailer,
+    log: app.log,
+    publicUrl: config.publicUrl,
+  };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    strictTransportSecurity: config.publicUrl.startsWith('https:'),
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  app.addHook('onRequest', originCheck(config.publicUrl));
+
+  app.get('/health', async (_req, reply) => {
+    const databaseUp = await database.ping();
+    return reply
+      .code(databaseUp ? 200 : 503)
+      .header('retry-after', databaseUp ? undefined : '5')
+      .send({
+        status: databaseUp ? 'ok' : 'unavailable',
+        database: databaseUp ? 'ok' : 'unreachable',
+      });
+  });
+
+  registerAuthRoutes(app, auth, config.publicUrl);
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req }) => createContext(deps, req),
+      onError({ error, path, req }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          req.log.error(
+            {
+              event: 'trpc.error',
+              procedure: path,
+              err: { message: error.cause?.message ?? error.message, stack: error.cause?.stack },
+            },
+            'procedure failed',
+          );
+        }
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  await registerStaticApps(app, config.appsDir);
+  app.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(landingPage()));
+
+  app.setNotFoundHandler((_req, reply) =>
+    reply.code(404).send({ error: 'not-found', message: 'There is nothing at this address.' }),
+  );
+  app.setErrorHandler((error: Error & { statusCode?: number }, req, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status >= 500)
+      req.log.error(
+        { event: 'http.error', err: { message: error.message, stack: error.stack } },
+        'request failed',
+      );
+    return reply.code(status).send({
+      error: status >= 500 ? 'server-error' : 'bad-request',
+      message:
+        status >= 500 ? 'Something went wrong on our side. Please try again.' : error.message,
+    });
+  });
+
+  return { app, deps };
+}

@@ -1,0 +1,51 @@
+import { DomainError, type DomainErrorCode } from '@coproduce/domain';
+import { TRPCError } from '@trpc/server';
+import { ZodError, z } from 'zod';
+
+const TRPC_CODE: Record<DomainErrorCode, TRPCError['code']> = {
+  invalid: 'BAD_REQUEST',
+  'not-found': 'NOT_FOUND',
+  forbidden: 'FORBIDDEN',
+  conflict: 'CONFLICT',
+  'precondition-failed': 'PRECONDITION_FAILED',
+  'two-factor-required': 'FORBIDDEN',
+  unauthenticated: 'UNAUTHORIZED',
+};
+
+/** The one place a domain error becomes a transport error. */
+export function toTRPCError(error: DomainError): TRPCError {
+  return new TRPCError({ code: TRPC_CODE[error.code], message: error.message, cause: error });
+}
+
+export interface ErrorData {
+  /** Messages per input field, for forms to show beside the field. */
+  readonly fieldErrors?: Record<string, string[]>;
+  /** The domain's own reason code, when it has one (e.g. `two-factor-required`). */
+  readonly reason?: DomainErrorCode;
+}
+
+const SERVER_FAULT =
+  'Something went wrong on our side. Please try again; if it keeps happening, tell the hub.';
+
+/** Shapes every error for people: field messages for zod, no stack traces, no internals. */
+export function describeError(error: TRPCError): { message: string; data: ErrorData } {
+  const cause = error.cause;
+  if (cause instanceof ZodError) {
+    const fieldErrors = z.flattenError(cause).fieldErrors as Record<string, string[]>;
+    const message = cause.issues
+      .map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`)
+      .join('; ');
+    return { message, data: { fieldErrors } };
+  }
+  if (cause instanceof DomainError) {
+    return {
+      message: cause.message,
+      data: {
+        reason: cause.code,
+        ...(cause.field ? { fieldErrors: { [cause.field]: [cause.message] } } : {}),
+      },
+    };
+  }
+  if (error.code === 'INTERNAL_SERVER_ERROR') return { message: SERVER_FAULT, data: {} };
+  return { message: error.message, data: {} };
+}
