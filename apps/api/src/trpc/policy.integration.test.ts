@@ -1,0 +1,254 @@
+import {
+  createOrganisation,
+  createNetwork,
+  createPersonWithPassword,
+  insertInvitation,
+  insertMembership,
+  type Organisation,
+} from '@coproduce/db';
+import {
+  type Access,
+  decide,
+  isTwoFactorRequired,
+  POLICY,
+  type ProcedurePath,
+  ROLES,
+  type Role,
+  rolesForOrganisationKind,
+  type Target,
+} from '@coproduce/domain';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter, createCaller } from '../root.ts';
+import { type RunningServer, startServer } from '../testing.ts';
+import { createContextInner, type SessionInfo } from './context.ts';
+
+let server: RunningServer;
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${(counter += 1)}-${Date.now()}`;
+
+/** Two networks: in the first, a hub, two sites and a commissioner; in the second, the same. */
+interface World {
+  home: Record<'hub' | 'site' | 'otherSite' | 'commissioner' | 'otherHub', Organisation>;
+  away: Record<'hub' | 'site' | 'commissioner', Organisation>;
+}
+let world: World;
+
+async function buildWorld(): Promise<World> {
+  const db = server.database.db;
+  const homeNetwork = await createNetwork(db, { slug: 'home', name: 'Home network' });
+  const awayNetwork = await createNetwork(db, { slug: 'away', name: 'Away network' });
+  const org = (networkId: string, kind: Organisation['kind'], name: string) =>
+    createOrganisation(db, { networkId, kind, name });
+  return {
+    home: {
+      hub: await org(homeNetwork.id, 'hub', 'Home hub'),
+      otherHub: await org(homeNetwork.id, 'hub', 'Home second hub'),
+      site: await org(homeNetwork.id, 'site', 'Home site'),
+      otherSite: await org(homeNetwork.id, 'site', 'Home other site'),
+      commissioner: await org(homeNetwork.id, 'commissioner', 'Home commissioner'),
+    },
+    away: {
+      hub: await org(awayNetwork.id, 'hub', 'Away hub'),
+      site: await org(awayNetwork.id, 'site', 'Away site'),
+      commissioner: await org(awayNetwork.id, 'commissioner', 'Away commissioner'),
+    },
+  };
+}
+
+async function newPerson() {
+  return createPersonWithPassword(server.database.db, {
+    name: 'Test Person',
+    email: `${unique('person')}@test.example.org`,
+    passwordHash: 'not-a-real-hash',
+    emailVerified: true,
+  });
+}
+
+async function memberOf(organisation: Organisation, role: Role) {
+  const person = await newPerson();
+  const membership = await insertMembership(server.database.db, {
+    networkId: organisation.networkId,
+    organisationId: organisation.id,
+    personId: person.id,
+    role,
+    grantedBy: null,
+  });
+  if (!membership) throw new Error('membership not created');
+  return { person, membership };
+}
+
+/** The organisation each role acts from in the matrix. */
+function homeOrganisationFor(role: Role): Organisation {
+  if (rolesForOrganisationKind('site').includes(role)) return world.home.site;
+  if (rolesForOrganisationKind('hub').includes(role)) return world.home.hub;
+  return world.home.commissioner;
+}
+
+/** Same kind as the actor's organisation: another one in the same network, and one in another network. */
+function targetsFor(role: Role) {
+  const own = homeOrganisationFor(role);
+  const byKind = {
+    hub: { sameNetwork: world.home.otherHub, otherNetwork: world.away.hub },
+    site: { sameNetwork: world.home.otherSite, otherNetwork: world.away.site },
+    commissioner: { sameNetwork: world.home.hub, otherNetwork: world.away.commissioner },
+  }[own.kind];
+  return { 'own organisation': own, 'other organisation': byKind.sameNetwork, 'other network': byKind.otherNetwork };
+}
+
+async function sessionFor(role: Role): Promise<SessionInfo> {
+  const { person, membership } = await memberOf(homeOrganisationFor(role), role);
+  return { id: crypto.randomUUID(), personId: person.id, activeMembershipId: membership.id, twoFactorEnabled: true };
+}
+
+const extraRole: Record<Organisation['kind'], { has: Role; grant: Role }> = {
+  hub: { has: 'community_researcher', grant: 'auditor' },
+  site: { has: 'practitioner', grant: 'community_researcher' },
+  commissioner: { has: 'auditor', grant: 'commissioner' },
+};
+
+/**
+ * For each role-scoped procedure: the input that points at an object in `target`, and the
+ * object the policy judges (network-wide procedures always concern the caller's own network).
+ */
+type Fixture = (target: Organisation, actorNetworkId: string) => Promise<{ input: unknown; object: Target }>;
+const inOrganisation = (o: Organisation): Target => ({ networkId: o.networkId, organisationId: o.id });
+const ownNetworkObject = async (_: Organisation, networkId: string) => ({
+  input: {},
+  object: { networkId, organisationId: null },
+});
+
+const FIXTURES: Record<string, Fixture> = {
+  'organisation.list': ownNetworkObject,
+  'audit.list': ownNetworkObject,
+  'audit.verify': ownNetworkObject,
+  'people.listMembers': async (o) => ({ input: { organisationId: o.id }, object: inOrganisation(o) }),
+  'invitation.list': async (o) => ({ input: { organisationId: o.id }, object: inOrganisation(o) }),
+  'membership.grant': async (o) => {
+    const { person } = await memberOf(o, extraRole[o.kind].has);
+    return {
+      input: { organisationId: o.id, personId: person.id, role: extraRole[o.kind].grant },
+      object: inOrganisation(o),
+    };
+  },
+  'membership.revoke': async (o) => {
+    const { membership } = await memberOf(o, extraRole[o.kind].has);
+    return { input: { membershipId: membership.id }, object: inOrganisation(o) };
+  },
+  'invitation.create': async (o) => ({
+    input: { organisationId: o.id, email: `${unique('invitee')}@test.example.org`, role: extraRole[o.kind].has },
+    object: inOrganisation(o),
+  }),
+  'invitation.revoke': async (o) => {
+    const inviter = await memberOf(o, extraRole[o.kind].has);
+    const invitation = await insertInvitation(server.database.db, {
+      networkId: o.networkId,
+      organisationId: o.id,
+      email: `${unique('invitee')}@test.example.org`,
+      role: extraRole[o.kind].has,
+      tokenHash: unique('hash'),
+      invitedBy: inviter.person.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    return { input: { invitationId: invitation.id }, object: inOrganisation(o) };
+  },
+};
+
+const roleScoped = (Object.entries(POLICY) as [ProcedurePath, Access][]).filter(([, a]) => a.kind === 'roles');
+
+async function call(session: SessionInfo | null, path: string, input: unknown) {
+  const caller = createCaller(createContextInner(server.deps, session));
+  const [group, name] = path.split('.') as [string, string];
+  const procedure = (caller as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[group]?.[name];
+  if (!procedure) throw new Error(`no procedure ${path}`);
+  try {
+    await procedure(input);
+    return 'allow';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+const EXPECTED_CODE = { allow: 'allow', forbidden: 'FORBIDDEN', 'not-found': 'NOT_FOUND' } as const;
+
+beforeAll(async () => {
+  server = await startServer({ seed: false });
+  world = await buildWorld();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('policy table', () => {
+  it('lists every procedure of the router, and nothing else', () => {
+    const routed = Object.keys(appRouter._def.procedures).sort();
+    expect(Object.keys(POLICY).sort()).toEqual(routed);
+  });
+
+  it('has a matrix fixture for every role-scoped procedure', () => {
+    expect(roleScoped.map(([path]) => path).sort()).toEqual(Object.keys(FIXTURES).sort());
+  });
+});
+
+describe('role × ownership matrix', () => {
+  for (const [path, access] of roleScoped) {
+    it(`${path}: allows and refuses exactly as the policy says`, async () => {
+      const results: string[] = [];
+      for (const role of ROLES) {
+        const session = await sessionFor(role);
+        for (const [relation, target] of Object.entries(targetsFor(role))) {
+          const fixture = FIXTURES[path];
+          if (!fixture) throw new Error(`no fixture for ${path}`);
+          const { input, object } = await fixture(target, world.home.hub.networkId);
+          const actor = { role, organisationId: homeOrganisationFor(role).id, networkId: world.home.hub.networkId };
+          const expected = EXPECTED_CODE[decide(access, actor, object)];
+          const actual = await call(session, path, input);
+          results.push(`${role} / ${relation}: ${actual === expected ? 'ok' : `expected ${expected}, got ${actual}`}`);
+        }
+      }
+      expect(results.filter((r) => !r.endsWith(': ok'))).toEqual([]);
+      expect(results).toHaveLength(ROLES.length * 3);
+    });
+  }
+});
+
+describe('policy middleware', () => {
+  it('refuses every non-public procedure without a session', async () => {
+    for (const [path, access] of Object.entries(POLICY) as [string, Access][]) {
+      if (access.kind === 'public') continue;
+      const fixture = FIXTURES[path];
+      const input = fixture ? (await fixture(world.home.hub, world.home.hub.networkId)).input : {};
+      expect(`${path}: ${await call(null, path, input)}`).toBe(`${path}: UNAUTHORIZED`);
+    }
+  });
+
+  it('serves nothing role-scoped to a finance officer or approver without two-factor', async () => {
+    for (const role of ROLES.filter(isTwoFactorRequired)) {
+      const session = { ...(await sessionFor(role)), twoFactorEnabled: false };
+      for (const [path] of roleScoped) {
+        const fixture = FIXTURES[path];
+        if (!fixture) throw new Error(`no fixture for ${path}`);
+        const { input } = await fixture(homeOrganisationFor(role), world.home.hub.networkId);
+        expect(`${role} ${path}: ${await call(session, path, input)}`).toBe(`${role} ${path}: FORBIDDEN`);
+      }
+    }
+  });
+
+  it('asks a person with no organisation chosen to choose one', async () => {
+    const { person } = await memberOf(world.home.hub, 'hub_coordinator');
+    const session = { id: crypto.randomUUID(), personId: person.id, activeMembershipId: null, twoFactorEnabled: false };
+    expect(await call(session, 'organisation.list', {})).toBe('PRECONDITION_FAILED');
+  });
+
+  it('answers another network’s object as not found, with the same words as a missing one', async () => {
+    const session = await sessionFor('hub_coordinator');
+    const caller = createCaller(createContextInner(server.deps, session));
+    const foreign = await caller.people.listMembers({ organisationId: world.away.site.id }).catch((e: TRPCError) => e);
+    const missing = await caller.people.listMembers({ organisationId: crypto.randomUUID() }).catch((e: TRPCError) => e);
+    expect(foreign).toBeInstanceOf(TRPCError);
+    expect(missing).toBeInstanceOf(TRPCError);
+    expect((foreign as TRPCError).code).toBe('NOT_FOUND');
+    expect((foreign as TRPCError).message).toBe((missing as TRPCError).message);
+  });
+});
