@@ -1,6 +1,6 @@
 import {
-  createOrganisation,
   createNetwork,
+  createOrganisation,
   createPersonWithPassword,
   insertInvitation,
   insertMembership,
@@ -93,12 +93,21 @@ function targetsFor(role: Role) {
     site: { sameNetwork: world.home.otherSite, otherNetwork: world.away.site },
     commissioner: { sameNetwork: world.home.hub, otherNetwork: world.away.commissioner },
   }[own.kind];
-  return { 'own organisation': own, 'other organisation': byKind.sameNetwork, 'other network': byKind.otherNetwork };
+  return {
+    'own organisation': own,
+    'other organisation': byKind.sameNetwork,
+    'other network': byKind.otherNetwork,
+  };
 }
 
 async function sessionFor(role: Role): Promise<SessionInfo> {
   const { person, membership } = await memberOf(homeOrganisationFor(role), role);
-  return { id: crypto.randomUUID(), personId: person.id, activeMembershipId: membership.id, twoFactorEnabled: true };
+  return {
+    id: crypto.randomUUID(),
+    personId: person.id,
+    activeMembershipId: membership.id,
+    twoFactorEnabled: true,
+  };
 }
 
 const extraRole: Record<Organisation['kind'], { has: Role; grant: Role }> = {
@@ -111,8 +120,14 @@ const extraRole: Record<Organisation['kind'], { has: Role; grant: Role }> = {
  * For each role-scoped procedure: the input that points at an object in `target`, and the
  * object the policy judges (network-wide procedures always concern the caller's own network).
  */
-type Fixture = (target: Organisation, actorNetworkId: string) => Promise<{ input: unknown; object: Target }>;
-const inOrganisation = (o: Organisation): Target => ({ networkId: o.networkId, organisationId: o.id });
+type Fixture = (
+  target: Organisation,
+  actorNetworkId: string,
+) => Promise<{ input: unknown; object: Target }>;
+const inOrganisation = (o: Organisation): Target => ({
+  networkId: o.networkId,
+  organisationId: o.id,
+});
 const ownNetworkObject = async (_: Organisation, networkId: string) => ({
   input: {},
   object: { networkId, organisationId: null },
@@ -122,7 +137,10 @@ const FIXTURES: Record<string, Fixture> = {
   'organisation.list': ownNetworkObject,
   'audit.list': ownNetworkObject,
   'audit.verify': ownNetworkObject,
-  'people.listMembers': async (o) => ({ input: { organisationId: o.id }, object: inOrganisation(o) }),
+  'people.listMembers': async (o) => ({
+    input: { organisationId: o.id },
+    object: inOrganisation(o),
+  }),
   'invitation.list': async (o) => ({ input: { organisationId: o.id }, object: inOrganisation(o) }),
   'membership.grant': async (o) => {
     const { person } = await memberOf(o, extraRole[o.kind].has);
@@ -136,7 +154,11 @@ const FIXTURES: Record<string, Fixture> = {
     return { input: { membershipId: membership.id }, object: inOrganisation(o) };
   },
   'invitation.create': async (o) => ({
-    input: { organisationId: o.id, email: `${unique('invitee')}@test.example.org`, role: extraRole[o.kind].has },
+    input: {
+      organisationId: o.id,
+      email: `${unique('invitee')}@test.example.org`,
+      role: extraRole[o.kind].has,
+    },
     object: inOrganisation(o),
   }),
   'invitation.revoke': async (o) => {
@@ -154,12 +176,16 @@ const FIXTURES: Record<string, Fixture> = {
   },
 };
 
-const roleScoped = (Object.entries(POLICY) as [ProcedurePath, Access][]).filter(([, a]) => a.kind === 'roles');
+const roleScoped = (Object.entries(POLICY) as [ProcedurePath, Access][]).filter(
+  ([, a]) => a.kind === 'roles',
+);
 
 async function call(session: SessionInfo | null, path: string, input: unknown) {
   const caller = createCaller(createContextInner(server.deps, session));
   const [group, name] = path.split('.') as [string, string];
-  const procedure = (caller as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[group]?.[name];
+  const procedure = (
+    caller as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>
+  )[group]?.[name];
   if (!procedure) throw new Error(`no procedure ${path}`);
   try {
     await procedure(input);
@@ -201,10 +227,16 @@ describe('role × ownership matrix', () => {
           const fixture = FIXTURES[path];
           if (!fixture) throw new Error(`no fixture for ${path}`);
           const { input, object } = await fixture(target, world.home.hub.networkId);
-          const actor = { role, organisationId: homeOrganisationFor(role).id, networkId: world.home.hub.networkId };
+          const actor = {
+            role,
+            organisationId: homeOrganisationFor(role).id,
+            networkId: world.home.hub.networkId,
+          };
           const expected = EXPECTED_CODE[decide(access, actor, object)];
           const actual = await call(session, path, input);
-          results.push(`${role} / ${relation}: ${actual === expected ? 'ok' : `expected ${expected}, got ${actual}`}`);
+          results.push(
+            `${role} / ${relation}: ${actual === expected ? 'ok' : `expected ${expected}, got ${actual}`}`,
+          );
         }
       }
       expect(results.filter((r) => !r.endsWith(': ok'))).toEqual([]);
@@ -230,22 +262,33 @@ describe('policy middleware', () => {
         const fixture = FIXTURES[path];
         if (!fixture) throw new Error(`no fixture for ${path}`);
         const { input } = await fixture(homeOrganisationFor(role), world.home.hub.networkId);
-        expect(`${role} ${path}: ${await call(session, path, input)}`).toBe(`${role} ${path}: FORBIDDEN`);
+        expect(`${role} ${path}: ${await call(session, path, input)}`).toBe(
+          `${role} ${path}: FORBIDDEN`,
+        );
       }
     }
   });
 
   it('asks a person with no organisation chosen to choose one', async () => {
     const { person } = await memberOf(world.home.hub, 'hub_coordinator');
-    const session = { id: crypto.randomUUID(), personId: person.id, activeMembershipId: null, twoFactorEnabled: false };
+    const session = {
+      id: crypto.randomUUID(),
+      personId: person.id,
+      activeMembershipId: null,
+      twoFactorEnabled: false,
+    };
     expect(await call(session, 'organisation.list', {})).toBe('PRECONDITION_FAILED');
   });
 
   it('answers another network’s object as not found, with the same words as a missing one', async () => {
     const session = await sessionFor('hub_coordinator');
     const caller = createCaller(createContextInner(server.deps, session));
-    const foreign = await caller.people.listMembers({ organisationId: world.away.site.id }).catch((e: TRPCError) => e);
-    const missing = await caller.people.listMembers({ organisationId: crypto.randomUUID() }).catch((e: TRPCError) => e);
+    const foreign = await caller.people
+      .listMembers({ organisationId: world.away.site.id })
+      .catch((e: TRPCError) => e);
+    const missing = await caller.people
+      .listMembers({ organisationId: crypto.randomUUID() })
+      .catch((e: TRPCError) => e);
     expect(foreign).toBeInstanceOf(TRPCError);
     expect(missing).toBeInstanceOf(TRPCError);
     expect((foreign as TRPCError).code).toBe('NOT_FOUND');

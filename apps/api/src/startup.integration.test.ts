@@ -1,0 +1,126 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { appendAudit, createDatabase, createNetwork } from '@coproduce/db';
+import { createTestDatabase } from '@coproduce/db/testing';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const apiDir = join(import.meta.dirname, '..');
+
+/** Runs a script of this package as `npm start` / `npm run audit:verify` would, with `env`. */
+async function runScript(script: string, env: Record<string, string>) {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !['DATABASE_URL', 'PORT', 'PUBLIC_URL'].includes(name),
+    ),
+  );
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', script], {
+      cwd: apiDir,
+      env: { ...base, LOG_LEVEL: 'silent', ...env },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe.concurrent('start-up configuration', () => {
+  it.each([
+    [{ PORT: 'abc' }, /^Configuration error: PORT must be a whole number \(got "abc"\)$/],
+    [{ PORT: '70000' }, /^Configuration error: PORT must be between 0 and 65535/],
+    [
+      { DATABASE_URL: 'mysql://x@localhost/db' },
+      /^Configuration error: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/,
+    ],
+    [{ NODE_ENV: 'production' }, /^Configuration error: AUTH_SECRET is required in production$/],
+    [
+      { DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/nowhere' },
+      /^Start-up failed: cannot use DATABASE_URL \(127\.0\.0\.1:1\/nowhere\): /,
+    ],
+  ])('refuses %j with one clear line and a non-zero exit', async (env, message) => {
+    const result = await runScript('src/main.ts', {
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'coproduce-startup-')),
+      ...env,
+    });
+    expect(result.code).not.toBe(0);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(result.stderr).not.toContain('secret');
+  });
+
+  it('refuses a port already in use', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const address = blocker.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const result = await runScript('src/main.ts', {
+        PORT: String(port),
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'coproduce-startup-')),
+        SEED_DEMO: 'never',
+      });
+      expect(result.code).not.toBe(0);
+      expect(result.stderr.trim()).toBe(
+        'Start-up failed: PORT is already in use; set PORT to a free port.',
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
+describe('npm run audit:verify', () => {
+  it('passes an intact chain and names the first entry edited in SQL', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'coproduce-verify-'));
+    const onServer = process.env.DATABASE_URL ? await createTestDatabase() : undefined;
+    const database = onServer ?? createDatabase({ dataDir: join(dataDir, 'pglite') });
+    const env: Record<string, string> = onServer?.url
+      ? { DATABASE_URL: onServer.url }
+      : { DATA_DIR: dataDir };
+    try {
+      await database.migrate();
+      const network = await createNetwork(database.db, { slug: 'verify', name: 'Verify' });
+      for (let i = 1; i <= 5; i += 1) {
+        await database.db.transaction((tx) =>
+          appendAudit(tx, {
+            networkId: network.id,
+            actor: null,
+            action: 'membership.granted',
+            objectType: 'membership',
+            objectId: `m${i}`,
+          }),
+        );
+      }
+      if (!onServer) await database.close();
+      const intact = await runScript('src/cli/audit-verify.ts', env);
+      expect(intact.code).toBe(0);
+      expect(intact.stdout).toContain(`network ${network.id}: intact, 5 entries checked`);
+
+      const tamper = onServer ?? createDatabase({ dataDir: join(dataDir, 'pglite') });
+      await tamper.db.transaction(async (tx) => {
+        await tx.execute(sql`alter table audit_entries disable trigger audit_entries_append_only`);
+        await tx.execute(sql`update audit_entries set object_id = 'forged' where seq = 3`);
+        await tx.execute(sql`alter table audit_entries enable trigger audit_entries_append_only`);
+      });
+      if (!onServer) await tamper.close();
+      const broken = await runScript('src/cli/audit-verify.ts', env);
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toMatch(
+        new RegExp(
+          `network ${network.id}: BROKEN at entry 3 \\(membership.granted, .*\\): its content no longer matches its hash`,
+        ),
+      );
+    } finally {
+      await onServer?.dispose();
+    }
+  });
+});
