@@ -7,7 +7,7 @@ import { createAuth } from './auth/auth.ts';
 import type { Config } from './env.ts';
 import { registerAuthRoutes } from './http/auth-route.ts';
 import { originCheck } from './http/origin-check.ts';
-import { landingPage, registerStaticApps } from './http/static-apps.ts';
+import { registerLandingPage, registerStaticApps } from './http/static-apps.ts';
 import { createMailer } from './mail/mailer.ts';
 import { type AppRouter, appRouter } from './root.ts';
 import { type AppDeps, createContext } from './trpc/context.ts';
@@ -15,6 +15,8 @@ import { type AppDeps, createContext } from './trpc/context.ts';
 export interface ServerOptions {
   readonly config: Config;
   readonly database: DatabaseHandle;
+  /** Where JSON log lines go; standard output when omitted. */
+  readonly logStream?: { write(line: string): void };
 }
 
 /**
@@ -32,12 +34,14 @@ const logSerializers = {
 export async function buildServer({
   config,
   database,
+  logStream,
 }: ServerOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
       serializers: logSerializers,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      ...(logStream ? { stream: logStream } : {}),
     },
     trustProxy: false,
     bodyLimit: 1_048_576,
@@ -120,7 +124,7 @@ export async function buildServer({
   });
 
   await registerStaticApps(app, config.appsDir);
-  app.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(landingPage()));
+  registerLandingPage(app);
 
   app.setNotFoundHandler((_req, reply) =>
     reply.code(404).send({ error: 'not-found', message: 'There is nothing at this address.' }),

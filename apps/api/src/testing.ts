@@ -40,7 +40,12 @@ async function freePort(): Promise<number> {
  * server), migrated and seeded with the demo networks, listening on 127.0.0.1. For tests.
  */
 export async function startServer(
-  options: { port?: number; logLevel?: string; seed?: boolean } = {},
+  options: {
+    port?: number;
+    logLevel?: string;
+    seed?: boolean;
+    logStream?: { write(line: string): void };
+  } = {},
 ): Promise<RunningServer> {
   const port = options.port || (await freePort());
   const config = loadConfig({
@@ -51,7 +56,7 @@ export async function startServer(
     PUBLIC_URL: `http://127.0.0.1:${port}`,
   });
   const database = await createTestDatabase();
-  const { app, deps } = await buildServer({ config, database });
+  const { app, deps } = await buildServer({ config, database, logStream: options.logStream });
   if (options.seed !== false) await seedDemoNetworks(database.db, deps.auth);
   await app.listen({ port, host: '127.0.0.1' });
   return {

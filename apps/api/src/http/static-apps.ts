@@ -49,10 +49,15 @@ export async function registerStaticApps(app: FastifyInstance, appsDir: string) 
   }
 }
 
-export function landingPage(): string {
+const LANDING_CSS =
+  'body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#0b0c0c}a{color:#1d4e89}a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c;text-decoration:none}';
+
+/** `/`: a plain page pointing to both apps (its style is a file: the CSP allows no inline CSS). */
+export function registerLandingPage(app: FastifyInstance) {
   const links = APPS.map(
-    (a) =>
-      `<li><a class="govuk-link" href="/${a.name}/">Coproduce ${a.title}</a> — ${a.description}</li>`,
+    (a) => `<li><a href="/${a.name}/">Coproduce ${a.title}</a>: ${a.description}</li>`,
   ).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Coproduce</title><style>body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#0b0c0c}a{color:#1d4e89}a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}</style></head><body><main><h1>Coproduce</h1><p>Commission, deliver, evidence and pay for community health programmes by outcomes.</p><ul>${links}</ul></main></body></html>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Coproduce</title><link rel="stylesheet" href="/landing.css"></head><body><main><h1>Coproduce</h1><p>Commission, deliver, evidence and pay for community health programmes by outcomes.</p><ul>${links}</ul></main></body></html>`;
+  app.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(html));
+  app.get('/landing.css', (_req, reply) => reply.type('text/css; charset=utf-8').send(LANDING_CSS));
 }
