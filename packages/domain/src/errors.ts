@@ -19,6 +19,8 @@ export class DomainError extends Error {
     message: string,
     /** The input field the problem is about, when there is one. */
     readonly field?: string,
+    /** Structured facts for the client, e.g. the events allowed now. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

@@ -37,9 +37,7 @@ const EVENT_ARBITRARIES: { [K in WorkflowKind]: fc.Arbitrary<EventsByKind[K]> } 
     fc.constantFrom(
       ...(
         [
-          'SUBMIT',
           'START_REVIEW',
-          'RESUBMIT',
           'SUBMIT_RETURN',
           'ACCEPT_RETURN',
           'START_NEXT_PERIOD',
@@ -61,6 +59,12 @@ const EVENT_ARBITRARIES: { [K in WorkflowKind]: fc.Arbitrary<EventsByKind[K]> } 
       reason,
     }),
     fc.record({ type: fc.constant('APPROVE' as const), pendingSignOffs: names }),
+    fc.record({
+      type: fc.constantFrom('SUBMIT' as const, 'RESUBMIT' as const),
+      proposalProblems: fc.array(fc.constantFrom('add at least one site', 'set a budget'), {
+        maxLength: 1,
+      }),
+    }),
     fc.record({ type: fc.constant('START_DELIVERY' as const), baseline }),
   ) as fc.Arbitrary<EventsByKind['programme']>,
   milestone: fc.oneof(

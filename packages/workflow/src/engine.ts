@@ -121,6 +121,7 @@ function explainRefusal(
       return e.pendingSignOffs.map((funder) => `${funder} has not signed off its share yet`);
     }
     if (e.type === 'START_DELIVERY') return baselineGateShortfalls(e.baseline);
+    if (e.type === 'SUBMIT' || e.type === 'RESUBMIT') return [...e.proposalProblems];
   }
   if (kind === 'paidRole') {
     const e = event as PaidRoleEvent;

@@ -14,10 +14,10 @@ const baselineMet: BaselineGateFacts = {
 };
 
 const EVENTS: ProgrammeEvent[] = [
-  { type: 'SUBMIT' },
+  { type: 'SUBMIT', proposalProblems: [] },
   { type: 'START_REVIEW' },
   { type: 'REQUEST_CHANGES', reason: 'Add the GAD-7 at 6 months' },
-  { type: 'RESUBMIT' },
+  { type: 'RESUBMIT', proposalProblems: [] },
   { type: 'APPROVE', pendingSignOffs: [] },
   { type: 'REJECT', reason: 'Outside the commissioning intentions' },
   { type: 'WITHDRAW', reason: 'Site no longer able to host' },
@@ -74,6 +74,14 @@ describe('programme lifecycle machine', () => {
       machine: programmeLifecycleMachine,
       events: EVENTS,
       refusals: {
+        SUBMIT: {
+          event: { type: 'SUBMIT', proposalProblems: ['add at least one site'] },
+          reasons: ['add at least one site'],
+        },
+        RESUBMIT: {
+          event: { type: 'RESUBMIT', proposalProblems: ['set a budget'] },
+          reasons: ['set a budget'],
+        },
         APPROVE: {
           event: { type: 'APPROVE', pendingSignOffs: ['Kingsmere Borough Council'] },
           reasons: ['Kingsmere Borough Council has not signed off its share yet'],
@@ -88,5 +96,20 @@ describe('programme lifecycle machine', () => {
     expect(problems).toEqual([]);
     expect([...visited].sort()).toEqual(Object.keys(DESIGN).sort());
     expect(pathCount).toBeGreaterThan(20);
+  });
+});
+
+describe('workflow event rules', () => {
+  it('name exactly the events each machine handles', async () => {
+    const { WORKFLOW_EVENT_ROLES } = await import('@coproduce/domain');
+    const { WORKFLOWS } = await import('./engine.ts');
+    for (const [kind, { machine }] of Object.entries(WORKFLOWS)) {
+      const handled = [...new Set(machine.root.events)]
+        .filter((e) => !e.startsWith('xstate.'))
+        .sort();
+      expect(
+        Object.keys(WORKFLOW_EVENT_ROLES[kind as keyof typeof WORKFLOW_EVENT_ROLES]).sort(),
+      ).toEqual(handled);
+    }
   });
 });

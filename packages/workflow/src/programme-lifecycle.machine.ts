@@ -7,10 +7,11 @@ import { assign, setup } from 'xstate';
  * Pure: guards decide on facts the server puts in the event; nothing here queries anything.
  */
 export type ProgrammeEvent =
-  | { type: 'SUBMIT' }
+  /** `proposalProblems`: what is still missing from the proposal (see `proposalProblems`). */
+  | { type: 'SUBMIT'; proposalProblems: readonly string[] }
   | { type: 'START_REVIEW' }
   | { type: 'REQUEST_CHANGES'; reason: string }
-  | { type: 'RESUBMIT' }
+  | { type: 'RESUBMIT'; proposalProblems: readonly string[] }
   /** `pendingSignOffs`: names of co-funders who have not yet signed off their share. */
   | { type: 'APPROVE'; pendingSignOffs: readonly string[] }
   | { type: 'REJECT'; reason: string }
@@ -37,6 +38,8 @@ export const programmeLifecycleMachine = setup({
     events: {} as ProgrammeEvent,
   },
   guards: {
+    proposalComplete: ({ event }) =>
+      (event.type === 'SUBMIT' || event.type === 'RESUBMIT') && event.proposalProblems.length === 0,
     allCoFundersSignedOff: ({ event }) =>
       event.type === 'APPROVE' && event.pendingSignOffs.length === 0,
     baselineGateMet: ({ event }) =>
@@ -54,7 +57,10 @@ export const programmeLifecycleMachine = setup({
       initial: 'draft',
       states: {
         draft: {
-          on: { SUBMIT: 'submitted', WITHDRAW: '#programme.withdrawn' },
+          on: {
+            SUBMIT: { guard: 'proposalComplete', target: 'submitted' },
+            WITHDRAW: '#programme.withdrawn',
+          },
         },
         submitted: {
           on: { START_REVIEW: 'inReview', WITHDRAW: '#programme.withdrawn' },
@@ -68,7 +74,10 @@ export const programmeLifecycleMachine = setup({
           },
         },
         changesRequested: {
-          on: { RESUBMIT: 'resubmitted', WITHDRAW: '#programme.withdrawn' },
+          on: {
+            RESUBMIT: { guard: 'proposalComplete', target: 'resubmitted' },
+            WITHDRAW: '#programme.withdrawn',
+          },
         },
         resubmitted: {
           on: {

@@ -26,7 +26,7 @@ export async function listMembers(db: Database, actor: ActingMember, organisatio
   if (!organisation)
     throw new DomainError('not-found', 'That organisation was not found.', 'organisationId');
   const members = await listOrganisationMembers(db, { networkId: actor.networkId, organisationId });
-  const target = { networkId: organisation.networkId, organisationId: organisation.id };
+  const target = { networkId: organisation.networkId, organisationIds: [organisation.id] };
   const mayManage = decide(POLICY['membership.grant'], actor, target) === 'allow';
   return {
     organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind },

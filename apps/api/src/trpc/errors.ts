@@ -22,6 +22,8 @@ export interface ErrorData {
   readonly fieldErrors?: Record<string, string[]>;
   /** The domain's own reason code, when it has one (e.g. `two-factor-required`). */
   readonly reason?: DomainErrorCode;
+  /** Structured facts behind the refusal, e.g. `{ allowed: [...] }` or `{ reasons: [...] }`. */
+  readonly details?: Record<string, unknown>;
 }
 
 const SERVER_FAULT =

@@ -126,11 +126,11 @@ type Fixture = (
 ) => Promise<{ input: unknown; object: Target }>;
 const inOrganisation = (o: Organisation): Target => ({
   networkId: o.networkId,
-  organisationId: o.id,
+  organisationIds: [o.id],
 });
 const ownNetworkObject = async (_: Organisation, networkId: string) => ({
   input: {},
-  object: { networkId, organisationId: null },
+  object: { networkId, organisationIds: [] },
 });
 
 const FIXTURES: Record<string, Fixture> = {

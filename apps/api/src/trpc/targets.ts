@@ -19,14 +19,14 @@ function byInputId(
     const id = (input as Record<string, unknown>)[field];
     if (typeof id !== 'string') return null;
     const found = await find(db, id);
-    return found ? { networkId: found.networkId, organisationId: found.organisationId } : null;
+    return found ? { networkId: found.networkId, organisationIds: [found.organisationId] } : null;
   };
 }
 
 /** The caller's own network as a whole (lists and reports across it). */
 export const ownNetwork: TargetResolver = async (_db, _input, actor): Promise<Target> => ({
   networkId: actor.networkId,
-  organisationId: null,
+  organisationIds: [],
 });
 
 export const organisationById = byInputId('organisationId', async (db, id) => {

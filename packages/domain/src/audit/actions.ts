@@ -10,6 +10,16 @@ export const AUDIT_ACTIONS = [
   'invitation.accepted',
   'audit.chain-verified',
   'network.created',
+  'workflow.transitioned',
+  'programme.created',
+  'programme.updated',
+  'programme.share-signed-off',
+  'programme.baseline-counts-reported',
+  'milestone.created',
+  'milestone.updated',
+  'paid-role.created',
+  'paid-role.updated',
+  'paid-role.check-recorded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

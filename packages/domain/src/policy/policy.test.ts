@@ -9,38 +9,38 @@ const access: Access = {
 
 describe('decide', () => {
   it.each([
-    ['own organisation', actor, { networkId: 'net-1', organisationId: 'org-a' }, 'allow'],
+    ['own organisation', actor, { networkId: 'net-1', organisationIds: ['org-a'] }, 'allow'],
     [
       'other organisation, same network',
       actor,
-      { networkId: 'net-1', organisationId: 'org-b' },
+      { networkId: 'net-1', organisationIds: ['org-b'] },
       'not-found',
     ],
-    ['network-wide object', actor, { networkId: 'net-1', organisationId: null }, 'not-found'],
-    ['other network', actor, { networkId: 'net-2', organisationId: 'org-a' }, 'not-found'],
+    ['network-wide object', actor, { networkId: 'net-1', organisationIds: [] }, 'not-found'],
+    ['other network', actor, { networkId: 'net-2', organisationIds: ['org-a'] }, 'not-found'],
     ['missing object', actor, null, 'not-found'],
     [
       'role not in the rule',
       { ...actor, role: 'practitioner' },
-      { networkId: 'net-1', organisationId: 'org-a' },
+      { networkId: 'net-1', organisationIds: ['org-a'] },
       'forbidden',
     ],
     [
       'own-network reach, other organisation',
       { ...actor, role: 'hub_coordinator' },
-      { networkId: 'net-1', organisationId: 'org-b' },
+      { networkId: 'net-1', organisationIds: ['org-b'] },
       'allow',
     ],
     [
       'own-network reach, other network',
       { ...actor, role: 'hub_coordinator' },
-      { networkId: 'net-2', organisationId: 'org-b' },
+      { networkId: 'net-2', organisationIds: ['org-b'] },
       'not-found',
     ],
     [
       'any reach, other network',
       { ...actor, role: 'auditor' },
-      { networkId: 'net-2', organisationId: null },
+      { networkId: 'net-2', organisationIds: [] },
       'allow',
     ],
   ] as const)('%s → %s', (_label, who, target, expected) => {

@@ -81,10 +81,13 @@ export interface Actor {
   readonly networkId: string;
 }
 
-/** What a call is about. `organisationId` is null for objects owned by the network as a whole. */
+/**
+ * What a call is about: its network, and the organisations it involves (a programme involves
+ * its hub, sites and co-funders). Empty for objects of the network as a whole.
+ */
 export interface Target {
   readonly networkId: string;
-  readonly organisationId: string | null;
+  readonly organisationIds: readonly string[];
 }
 
 /**
@@ -101,7 +104,7 @@ export function decide(access: Access, actor: Actor, target: Target | null): Dec
   if (scope === 'any') return 'allow';
   if (target.networkId !== actor.networkId) return 'not-found';
   if (scope === 'own-network') return 'allow';
-  return target.organisationId === actor.organisationId ? 'allow' : 'not-found';
+  return target.organisationIds.includes(actor.organisationId) ? 'allow' : 'not-found';
 }
 
 export function rolesAllowed(path: ProcedurePath): Role[] {

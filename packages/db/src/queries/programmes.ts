@@ -1,0 +1,343 @@
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import {
+  organisations,
+  programmeFunders,
+  programmeSites,
+  programmes,
+  reportingPeriods,
+} from '../schema/index.ts';
+
+export type Programme = typeof programmes.$inferSelect;
+export type NewProgramme = typeof programmes.$inferInsert;
+
+export interface ProgrammeFunderInput {
+  readonly organisationId: string;
+  readonly shareBasisPoints: number;
+}
+
+export async function insertProgramme(db: Database, values: NewProgramme): Promise<Programme> {
+  const [row] = await db.insert(programmes).values(values).returning();
+  if (!row) throw new Error('insert into programmes returned nothing');
+  return row;
+}
+
+export async function updateProgrammeFields(
+  db: Database,
+  {
+    networkId,
+    id,
+    expectedVersion,
+    values,
+  }: {
+    networkId: string;
+    id: string;
+    expectedVersion: number;
+    values: Partial<
+      Pick<
+        NewProgramme,
+        | 'name'
+        | 'need'
+        | 'population'
+        | 'budgetPence'
+        | 'delegationLimitPence'
+        | 'baselineThresholdPercent'
+        | 'minimumCohort'
+        | 'reportingPeriodMonths'
+        | 'returnDueDays'
+      >
+    >;
+  },
+): Promise<boolean> {
+  const rows = await db
+    .update(programmes)
+    .set({ ...values, version: sql`${programmes.version} + 1` })
+    .where(
+      and(
+        eq(programmes.networkId, networkId),
+        eq(programmes.id, id),
+        eq(programmes.version, expectedVersion),
+      ),
+    )
+    .returning({ id: programmes.id });
+  return rows.length === 1;
+}
+
+/** Replaces a programme's sites and co-funders (a draft being edited). Sign-offs start again. */
+export async function replaceProgrammeParties(
+  db: Database,
+  {
+    networkId,
+    programmeId,
+    siteIds,
+    funders,
+  }: {
+    networkId: string;
+    programmeId: string;
+    siteIds: readonly string[];
+    funders: readonly ProgrammeFunderInput[];
+  },
+): Promise<void> {
+  await db.delete(programmeSites).where(eq(programmeSites.programmeId, programmeId));
+  await db.delete(programmeFunders).where(eq(programmeFunders.programmeId, programmeId));
+  if (siteIds.length > 0) {
+    await db
+      .insert(programmeSites)
+      .values(siteIds.map((organisationId) => ({ networkId, programmeId, organisationId })));
+  }
+  if (funders.length > 0) {
+    await db
+      .insert(programmeFunders)
+      .values(funders.map((f) => ({ networkId, programmeId, ...f })));
+  }
+}
+
+export async function getProgramme(
+  db: Database,
+  { networkId, id }: { networkId: string; id: string },
+) {
+  const [row] = await db
+    .select()
+    .from(programmes)
+    .where(and(eq(programmes.networkId, networkId), eq(programmes.id, id)));
+  return row;
+}
+
+/** Looks a programme up by id alone: for deciding whose it is, before tenancy is checked. */
+export async function findProgrammeById(db: Database, id: string): Promise<Programme | undefined> {
+  const [row] = await db.select().from(programmes).where(eq(programmes.id, id));
+  return row;
+}
+
+/** The organisations a programme involves: its hub, its sites and its co-funders. */
+export async function programmeOrganisationIds(
+  db: Database,
+  programme: Pick<Programme, 'id' | 'hubOrganisationId'>,
+) {
+  const sites = await db
+    .select({ id: programmeSites.organisationId })
+    .from(programmeSites)
+    .where(eq(programmeSites.programmeId, programme.id));
+  const funders = await db
+    .select({ id: programmeFunders.organisationId })
+    .from(programmeFunders)
+    .where(eq(programmeFunders.programmeId, programme.id));
+  return [programme.hubOrganisationId, ...sites.map((s) => s.id), ...funders.map((f) => f.id)];
+}
+
+export async function listProgrammeSites(db: Database, programmeId: string) {
+  return db
+    .select({
+      organisationId: programmeSites.organisationId,
+      name: organisations.name,
+      category: organisations.category,
+      enrolledCount: programmeSites.enrolledCount,
+      baselineRecordedCount: programmeSites.baselineRecordedCount,
+      countsReportedAt: programmeSites.countsReportedAt,
+    })
+    .from(programmeSites)
+    .innerJoin(organisations, eq(organisations.id, programmeSites.organisationId))
+    .where(eq(programmeSites.programmeId, programmeId))
+    .orderBy(asc(organisations.name));
+}
+
+export async function listProgrammeFunders(db: Database, programmeId: string) {
+  return db
+    .select({
+      organisationId: programmeFunders.organisationId,
+      name: organisations.name,
+      shareBasisPoints: programmeFunders.shareBasisPoints,
+      signedOffAt: programmeFunders.signedOffAt,
+      signedOffBy: programmeFunders.signedOffBy,
+    })
+    .from(programmeFunders)
+    .innerJoin(organisations, eq(organisations.id, programmeFunders.organisationId))
+    .where(eq(programmeFunders.programmeId, programmeId))
+    .orderBy(asc(organisations.name));
+}
+
+export async function signOffFunderShare(
+  db: Database,
+  {
+    programmeId,
+    organisationId,
+    personId,
+  }: { programmeId: string; organisationId: string; personId: string },
+): Promise<boolean> {
+  const rows = await db
+    .update(programmeFunders)
+    .set({ signedOffAt: new Date(), signedOffBy: personId })
+    .where(
+      and(
+        eq(programmeFunders.programmeId, programmeId),
+        eq(programmeFunders.organisationId, organisationId),
+        isNull(programmeFunders.signedOffAt),
+      ),
+    )
+    .returning({ id: programmeFunders.organisationId });
+  return rows.length === 1;
+}
+
+export async function clearFunderSignOffs(db: Database, programmeId: string): Promise<void> {
+  await db
+    .update(programmeFunders)
+    .set({ signedOffAt: null, signedOffBy: null })
+    .where(eq(programmeFunders.programmeId, programmeId));
+}
+
+export async function reportSiteCounts(
+  db: Database,
+  values: {
+    programmeId: string;
+    organisationId: string;
+    enrolledCount: number;
+    baselineRecordedCount: number;
+    personId: string;
+  },
+): Promise<boolean> {
+  const rows = await db
+    .update(programmeSites)
+    .set({
+      enrolledCount: values.enrolledCount,
+      baselineRecordedCount: values.baselineRecordedCount,
+      countsReportedAt: new Date(),
+      countsReportedBy: values.personId,
+    })
+    .where(
+      and(
+        eq(programmeSites.programmeId, values.programmeId),
+        eq(programmeSites.organisationId, values.organisationId),
+      ),
+    )
+    .returning({ id: programmeSites.organisationId });
+  return rows.length === 1;
+}
+
+export interface ProgrammeFilter {
+  readonly networkId: string;
+  readonly stage?: string | undefined;
+  readonly siteId?: string | undefined;
+  readonly funderId?: string | undefined;
+  /** Only programmes involving this organisation (a site's or a commissioner's own view). */
+  readonly involvingOrganisationId?: string | undefined;
+}
+
+export async function listProgrammes(db: Database, filter: ProgrammeFilter): Promise<Programme[]> {
+  const involving = (organisationId: string) =>
+    sql`(${programmes.hubOrganisationId} = ${organisationId}
+      or exists (select 1 from ${programmeSites} where ${programmeSites.programmeId} = ${programmes.id} and ${programmeSites.organisationId} = ${organisationId})
+      or exists (select 1 from ${programmeFunders} where ${programmeFunders.programmeId} = ${programmes.id} and ${programmeFunders.organisationId} = ${organisationId}))`;
+  return db
+    .select()
+    .from(programmes)
+    .where(
+      and(
+        eq(programmes.networkId, filter.networkId),
+        filter.stage ? eq(programmes.stage, filter.stage) : undefined,
+        filter.siteId
+          ? sql`exists (select 1 from ${programmeSites} where ${programmeSites.programmeId} = ${programmes.id} and ${programmeSites.organisationId} = ${filter.siteId})`
+          : undefined,
+        filter.funderId
+          ? sql`exists (select 1 from ${programmeFunders} where ${programmeFunders.programmeId} = ${programmes.id} and ${programmeFunders.organisationId} = ${filter.funderId})`
+          : undefined,
+        filter.involvingOrganisationId ? involving(filter.involvingOrganisationId) : undefined,
+      ),
+    )
+    .orderBy(asc(programmes.name));
+}
+
+export async function sitesAndFundersOf(db: Database, programmeIds: readonly string[]) {
+  if (programmeIds.length === 0) return { sites: [], funders: [] };
+  const sites = await db
+    .select({
+      programmeId: programmeSites.programmeId,
+      organisationId: programmeSites.organisationId,
+      name: organisations.name,
+    })
+    .from(programmeSites)
+    .innerJoin(organisations, eq(organisations.id, programmeSites.organisationId))
+    .where(inArray(programmeSites.programmeId, [...programmeIds]));
+  const funders = await db
+    .select({
+      programmeId: programmeFunders.programmeId,
+      organisationId: programmeFunders.organisationId,
+      name: organisations.name,
+      shareBasisPoints: programmeFunders.shareBasisPoints,
+      signedOffAt: programmeFunders.signedOffAt,
+    })
+    .from(programmeFunders)
+    .innerJoin(organisations, eq(organisations.id, programmeFunders.organisationId))
+    .where(inArray(programmeFunders.programmeId, [...programmeIds]));
+  return { sites, funders };
+}
+
+export type ReportingPeriod = typeof reportingPeriods.$inferSelect;
+
+export async function insertReportingPeriod(
+  db: Database,
+  values: typeof reportingPeriods.$inferInsert,
+) {
+  await db.insert(reportingPeriods).values(values).onConflictDoNothing();
+}
+
+export async function listReportingPeriods(
+  db: Database,
+  programmeId: string,
+): Promise<ReportingPeriod[]> {
+  return db
+    .select()
+    .from(reportingPeriods)
+    .where(eq(reportingPeriods.programmeId, programmeId))
+    .orderBy(asc(reportingPeriods.number));
+}
+
+export async function markReturn(
+  db: Database,
+  {
+    programmeId,
+    number,
+    submittedBy,
+    accepted,
+  }: {
+    programmeId: string;
+    number: number;
+    submittedBy?: string | null;
+    accepted?: boolean | null;
+  },
+) {
+  await db
+    .update(reportingPeriods)
+    .set({
+      ...(submittedBy !== undefined
+        ? { returnSubmittedAt: submittedBy ? new Date() : null, returnSubmittedBy: submittedBy }
+        : {}),
+      ...(accepted !== undefined ? { returnAcceptedAt: accepted ? new Date() : null } : {}),
+    })
+    .where(and(eq(reportingPeriods.programmeId, programmeId), eq(reportingPeriods.number, number)));
+}
+
+/** Monitoring returns past their due date and not yet accepted, across a network. */
+export async function listOverdueReturns(
+  db: Database,
+  { networkId, today }: { networkId: string; today: string },
+) {
+  return db
+    .select({
+      programmeId: reportingPeriods.programmeId,
+      programmeName: programmes.name,
+      number: reportingPeriods.number,
+      returnDueOn: reportingPeriods.returnDueOn,
+      submittedAt: reportingPeriods.returnSubmittedAt,
+    })
+    .from(reportingPeriods)
+    .innerJoin(programmes, eq(programmes.id, reportingPeriods.programmeId))
+    .where(
+      and(
+        eq(reportingPeriods.networkId, networkId),
+        lt(reportingPeriods.returnDueOn, today),
+        isNull(reportingPeriods.returnAcceptedAt),
+        inArray(programmes.stage, ['delivery', 'monitoring', 'suspended']),
+      ),
+    )
+    .orderBy(asc(reportingPeriods.returnDueOn));
+}

@@ -1,0 +1,75 @@
+export { AppLayout } from './app/AppLayout.tsx';
+export { type AppConfig, type AppId, appUrl, useAppConfig } from './app/config.tsx';
+export { AppProviders } from './app/providers.tsx';
+export {
+  AcceptInvitationPage,
+  ChooseOrganisationPage,
+  ForgotPasswordPage,
+  ResetPasswordPage,
+  SignInPage,
+  TwoFactorPage,
+  TwoFactorSetUpPage,
+} from './auth/screens.ts';
+export {
+  activeMembershipOf,
+  RequireMembership,
+  RequireRole,
+  RequireSession,
+  useActiveMembership,
+  useMeQuery,
+  useSession,
+} from './auth/session.tsx';
+export { BackLink } from './components/BackLink.tsx';
+export { Button, ButtonGroup, ButtonLink } from './components/Button.tsx';
+export { type CardItem, CardList } from './components/Card.tsx';
+export { Details } from './components/Details.tsx';
+export { describedBy, ErrorMessage } from './components/ErrorMessage.tsx';
+export { ErrorSummary, type ErrorSummaryItem } from './components/ErrorSummary.tsx';
+export { Footer, type FooterLink } from './components/Footer.tsx';
+export { Header, type HeaderAccount, type NavigationItem } from './components/Header.tsx';
+export { InsetText } from './components/InsetText.tsx';
+export { NotificationBanner } from './components/NotificationBanner.tsx';
+export { Page } from './components/Page.tsx';
+export { Pagination } from './components/Pagination.tsx';
+export { PhaseBanner } from './components/PhaseBanner.tsx';
+export { type RadioItem, Radios } from './components/Radios.tsx';
+export { Select, type SelectOption } from './components/Select.tsx';
+export { SkipLink } from './components/SkipLink.tsx';
+export { EmptyState, ErrorState, LoadingState } from './components/States.tsx';
+export { SummaryList, type SummaryListRow } from './components/SummaryList.tsx';
+export { Table, type TableColumn, type TableRow } from './components/Table.tsx';
+export { Tag, type TagColour } from './components/Tag.tsx';
+export { TextInput } from './components/TextInput.tsx';
+export { WarningText } from './components/WarningText.tsx';
+export { fieldValue, rawFieldValue, useFormErrors } from './forms/use-form-errors.ts';
+export { formatDate, formatDateTime } from './i18n/format.ts';
+export {
+  createTranslate,
+  I18nProvider,
+  interpolate,
+  type Messages,
+  type PluralKey,
+  type Translate,
+  useLocale,
+  useTranslate,
+} from './i18n/i18n.tsx';
+export { type UiMessages, type UiTranslate, useUiT } from './i18n/ui-translate.ts';
+export { uiEn } from './messages/en.ts';
+export { OrganisationPeople } from './people/OrganisationPeople.tsx';
+export {
+  errorCode,
+  firstFieldErrors,
+  isClientError,
+  isUnauthorized,
+  type ReadError,
+  readError,
+} from './trpc/errors.ts';
+export { createQueryClient, SESSION_QUERY_KEY } from './trpc/query-client.ts';
+export {
+  type AppRouter,
+  createTrpcClient,
+  TRPCProvider,
+  useTRPC,
+  useTRPCClient,
+} from './trpc/trpc.ts';
+export type * from './trpc/types.ts';
