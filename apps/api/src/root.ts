@@ -1,9 +1,13 @@
 import { auditRouter } from './routers/audit/router.ts';
 import { invitationRouter } from './routers/invitation/router.ts';
 import { membershipRouter } from './routers/membership/router.ts';
+import { milestoneRouter } from './routers/milestone/router.ts';
 import { organisationRouter } from './routers/organisation/router.ts';
+import { paidRoleRouter } from './routers/paid-role/router.ts';
 import { peopleRouter } from './routers/people/router.ts';
+import { programmeRouter } from './routers/programme/router.ts';
 import { sessionRouter } from './routers/session/router.ts';
+import { workRouter } from './routers/work/router.ts';
 import { createCallerFactory, router } from './trpc/init.ts';
 
 export const appRouter = router({
@@ -13,6 +17,10 @@ export const appRouter = router({
   membership: membershipRouter,
   invitation: invitationRouter,
   audit: auditRouter,
+  programme: programmeRouter,
+  milestone: milestoneRouter,
+  paidRole: paidRoleRouter,
+  work: workRouter,
 });
 
 export type AppRouter = typeof appRouter;

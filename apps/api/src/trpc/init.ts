@@ -10,6 +10,10 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { ActingMember, Context } from './context.ts';
 import { describeError, toTRPCError } from './errors.ts';
 
+/** The words of a refusal by the policy itself (tests tell it apart from a service's refusal). */
+export const POLICY_FORBIDDEN = 'Your role does not allow this action.';
+export const POLICY_NOT_FOUND = 'We could not find that. Check the link or go back and try again.';
+
 const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
@@ -83,7 +87,7 @@ const enforcePolicy = t.middleware(async ({ ctx, path, next }) => {
   };
   if (access.roles[actor.role] === undefined) {
     logDenial(ctx, path, actor, 'forbidden');
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this action.' });
+    throw new TRPCError({ code: 'FORBIDDEN', message: POLICY_FORBIDDEN });
   }
   return next({ ctx: { actor } });
 });
@@ -112,8 +116,7 @@ export const signedInProcedure = base.use(({ ctx, next }) => {
 });
 
 export const memberProcedure = signedInProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor)
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this action.' });
+  if (!ctx.actor) throw new TRPCError({ code: 'FORBIDDEN', message: POLICY_FORBIDDEN });
   return next({ ctx: { actor: ctx.actor } });
 });
 
@@ -132,13 +135,13 @@ export function authorize(resolveTarget: TargetResolver) {
   return t.middleware(async ({ ctx, path, input, next }) => {
     const access = accessFor(path);
     if (!ctx.actor || !access)
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this action.' });
+      throw new TRPCError({ code: 'FORBIDDEN', message: POLICY_FORBIDDEN });
     const target = await resolveTarget(ctx.db, input, ctx.actor);
     const decision = decide(access, ctx.actor, target);
     if (decision === 'allow') return next();
     logDenial(ctx, path, ctx.actor, decision);
     if (decision === 'forbidden') {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this action.' });
+      throw new TRPCError({ code: 'FORBIDDEN', message: POLICY_FORBIDDEN });
     }
     throw new TRPCError({
       code: 'NOT_FOUND',

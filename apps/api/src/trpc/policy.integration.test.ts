@@ -4,7 +4,12 @@ import {
   createPersonWithPassword,
   insertInvitation,
   insertMembership,
+  insertMilestone,
+  insertPaidRole,
+  insertProgramme,
   type Organisation,
+  programmeOrganisationIds,
+  replaceProgrammeParties,
 } from '@coproduce/db';
 import {
   type Access,
@@ -17,11 +22,13 @@ import {
   rolesForOrganisationKind,
   type Target,
 } from '@coproduce/domain';
+import { initialSnapshot, WORKFLOWS } from '@coproduce/workflow';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter, createCaller } from '../root.ts';
 import { type RunningServer, startServer } from '../testing.ts';
 import { createContextInner, type SessionInfo } from './context.ts';
+import { POLICY_FORBIDDEN, POLICY_NOT_FOUND } from './init.ts';
 
 let server: RunningServer;
 let counter = 0;
@@ -133,7 +140,158 @@ const ownNetworkObject = async (_: Organisation, networkId: string) => ({
   object: { networkId, organisationIds: [] },
 });
 
+const DRAFT = {
+  name: 'Matrix programme',
+  need: 'A need',
+  population: 'A population',
+  budgetPence: 1_000_000,
+  delegationLimitPence: 500_000,
+  baselineThresholdPercent: 80,
+  minimumCohort: 10,
+  reportingPeriodMonths: 3,
+  returnDueDays: 30,
+  siteIds: [],
+  funders: [],
+};
+
+/** A programme that involves `o`: as its hub, one of its sites, or a co-funder. */
+async function programmeInvolving(o: Organisation) {
+  const db = server.database.db;
+  const network = o.networkId === world.home.hub.networkId ? world.home : world.away;
+  const snapshot = initialSnapshot('programme');
+  const creator = await newPerson();
+  const programme = await insertProgramme(db, {
+    ...DRAFT,
+    networkId: o.networkId,
+    hubOrganisationId: o.kind === 'hub' ? o.id : network.hub.id,
+    state: 'proposal.draft',
+    stage: 'proposal',
+    snapshot,
+    machineVersion: WORKFLOWS.programme.version,
+    createdBy: creator.id,
+  });
+  const site = o.kind === 'site' ? o : network.site;
+  await replaceProgrammeParties(db, {
+    networkId: o.networkId,
+    programmeId: programme.id,
+    siteIds: [site.id],
+    funders: o.kind === 'commissioner' ? [{ organisationId: o.id, shareBasisPoints: 10_000 }] : [],
+  });
+  return {
+    programme,
+    site,
+    object: {
+      networkId: o.networkId,
+      organisationIds: await programmeOrganisationIds(db, programme),
+    },
+  };
+}
+
+async function milestoneInvolving(o: Organisation) {
+  const { programme, site } = await programmeInvolving(o);
+  const snapshot = initialSnapshot('milestone');
+  const milestone = await insertMilestone(server.database.db, {
+    networkId: o.networkId,
+    programmeId: programme.id,
+    siteOrganisationId: site.id,
+    title: 'Matrix milestone',
+    valuePence: 100_000,
+    state: 'planned',
+    snapshot,
+    machineVersion: WORKFLOWS.milestone.version,
+  });
+  const funders = o.kind === 'commissioner' ? [o.id] : [];
+  return {
+    milestone,
+    object: {
+      networkId: o.networkId,
+      organisationIds: [programme.hubOrganisationId, site.id, ...funders],
+    },
+  };
+}
+
+async function paidRoleInvolving(o: Organisation) {
+  const { programme, site } = await programmeInvolving(o);
+  const snapshot = initialSnapshot('paidRole');
+  const paidRole = await insertPaidRole(server.database.db, {
+    networkId: o.networkId,
+    programmeId: programme.id,
+    siteOrganisationId: site.id,
+    title: 'Matrix role',
+    state: 'drafted',
+    snapshot,
+    machineVersion: WORKFLOWS.paidRole.version,
+  });
+  const funders = o.kind === 'commissioner' ? [o.id] : [];
+  return {
+    paidRole,
+    object: {
+      networkId: o.networkId,
+      organisationIds: [programme.hubOrganisationId, site.id, ...funders],
+    },
+  };
+}
+
+const onProgramme =
+  (extra: (p: { id: string; siteId: string }) => Record<string, unknown>): Fixture =>
+  async (o) => {
+    const { programme, site, object } = await programmeInvolving(o);
+    return {
+      input: { programmeId: programme.id, ...extra({ id: programme.id, siteId: site.id }) },
+      object,
+    };
+  };
+const onMilestone =
+  (extra: Record<string, unknown> = {}): Fixture =>
+  async (o) => {
+    const { milestone, object } = await milestoneInvolving(o);
+    return { input: { milestoneId: milestone.id, ...extra }, object };
+  };
+const onPaidRole =
+  (extra: Record<string, unknown> = {}): Fixture =>
+  async (o) => {
+    const { paidRole, object } = await paidRoleInvolving(o);
+    return { input: { paidRoleId: paidRole.id, ...extra }, object };
+  };
+
 const FIXTURES: Record<string, Fixture> = {
+  'programme.create': async (_o, networkId) => ({
+    input: DRAFT,
+    object: { networkId, organisationIds: [] },
+  }),
+  'programme.list': ownNetworkObject,
+  'programme.updateDraft': onProgramme(() => ({ expectedVersion: 1, draft: DRAFT })),
+  'programme.get': onProgramme(() => ({})),
+  'programme.allowedActions': onProgramme(() => ({})),
+  'programme.history': onProgramme(() => ({})),
+  'programme.transition': onProgramme(() => ({ expectedVersion: 1, event: 'SUBMIT' })),
+  'programme.signOffShare': onProgramme(() => ({})),
+  'programme.reportBaselineCounts': onProgramme(({ siteId }) => ({
+    siteId,
+    enrolled: 10,
+    baselineRecorded: 8,
+  })),
+  'milestone.create': onProgramme(() => ({ title: 'New milestone', valuePence: 1000 })),
+  'milestone.update': onMilestone({ expectedVersion: 1, title: 'Renamed', valuePence: 2000 }),
+  'milestone.get': onMilestone(),
+  'milestone.list': ownNetworkObject,
+  'milestone.allowedActions': onMilestone(),
+  'milestone.history': onMilestone(),
+  'milestone.transition': onMilestone({ expectedVersion: 1, event: 'SUBMIT' }),
+  'paidRole.create': onProgramme(({ siteId }) => ({ siteId, title: 'Family practitioner' })),
+  'paidRole.update': onPaidRole({ expectedVersion: 1, title: 'Renamed role' }),
+  'paidRole.get': onPaidRole(),
+  'paidRole.list': ownNetworkObject,
+  'paidRole.allowedActions': onPaidRole(),
+  'paidRole.history': onPaidRole(),
+  'paidRole.transition': onPaidRole({ expectedVersion: 1, event: 'FUND' }),
+  'paidRole.recordCheck': onPaidRole({
+    kind: 'enhanced_dbs',
+    reference: 'DBS 001234567890',
+    expiresOn: null,
+  }),
+  'work.needsMe': ownNetworkObject,
+  'work.keyPersonRisks': ownNetworkObject,
   'organisation.list': ownNetworkObject,
   'audit.list': ownNetworkObject,
   'audit.verify': ownNetworkObject,
@@ -180,6 +338,7 @@ const roleScoped = (Object.entries(POLICY) as [ProcedurePath, Access][]).filter(
   ([, a]) => a.kind === 'roles',
 );
 
+/** What the policy layer decided: a service's own refusal still counts as "allowed through". */
 async function call(session: SessionInfo | null, path: string, input: unknown) {
   const caller = createCaller(createContextInner(server.deps, session));
   const [group, name] = path.split('.') as [string, string];
@@ -191,8 +350,18 @@ async function call(session: SessionInfo | null, path: string, input: unknown) {
     await procedure(input);
     return 'allow';
   } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
+    if (!(error instanceof TRPCError)) throw error;
+    if (error.code === 'FORBIDDEN' && error.message === POLICY_FORBIDDEN) return 'FORBIDDEN';
+    if (error.code === 'NOT_FOUND' && error.message === POLICY_NOT_FOUND) return 'NOT_FOUND';
+    if (
+      error.code === 'UNAUTHORIZED' ||
+      (error.code === 'PRECONDITION_FAILED' &&
+        error.message.startsWith('Choose which organisation'))
+    )
+      return error.code;
+    if (error.code === 'FORBIDDEN' && error.message.includes('two-factor')) return 'FORBIDDEN';
+    if (error.code === 'INTERNAL_SERVER_ERROR') throw error;
+    return 'allow';
   }
 }
 

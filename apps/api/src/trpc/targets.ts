@@ -2,7 +2,12 @@ import {
   type Database,
   findInvitationById,
   findMembershipById,
+  findMilestoneById,
   findOrganisationById,
+  findPaidRoleById,
+  findProgrammeById,
+  listProgrammeFunders,
+  programmeOrganisationIds,
 } from '@coproduce/db';
 import type { Target } from '@coproduce/domain';
 import type { TargetResolver } from './init.ts';
@@ -37,3 +42,46 @@ export const organisationById = byInputId('organisationId', async (db, id) => {
 export const membershipById = byInputId('membershipId', findMembershipById);
 
 export const invitationById = byInputId('invitationId', findInvitationById);
+
+/** A programme involves its hub, its sites and its co-funders. */
+export const programmeById: TargetResolver = async (db, input) => {
+  const id = (input as Record<string, unknown>).programmeId;
+  if (typeof id !== 'string') return null;
+  const programme = await findProgrammeById(db, id);
+  return programme
+    ? {
+        networkId: programme.networkId,
+        organisationIds: await programmeOrganisationIds(db, programme),
+      }
+    : null;
+};
+
+/** A milestone or paid role involves the hub, its own site (not the programme's other sites) and the co-funders. */
+async function siteWorkTarget(
+  db: Database,
+  row: { networkId: string; programmeId: string; siteOrganisationId: string | null },
+): Promise<Target | null> {
+  const programme = await findProgrammeById(db, row.programmeId);
+  if (!programme) return null;
+  const funders = await listProgrammeFunders(db, programme.id);
+  return {
+    networkId: row.networkId,
+    organisationIds: [
+      programme.hubOrganisationId,
+      ...(row.siteOrganisationId ? [row.siteOrganisationId] : []),
+      ...funders.map((f) => f.organisationId),
+    ],
+  };
+}
+
+export const milestoneById: TargetResolver = async (db, input) => {
+  const id = (input as Record<string, unknown>).milestoneId;
+  const milestone = typeof id === 'string' ? await findMilestoneById(db, id) : undefined;
+  return milestone ? siteWorkTarget(db, milestone) : null;
+};
+
+export const paidRoleById: TargetResolver = async (db, input) => {
+  const id = (input as Record<string, unknown>).paidRoleId;
+  const role = typeof id === 'string' ? await findPaidRoleById(db, id) : undefined;
+  return role ? siteWorkTarget(db, role) : null;
+};

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { milestones, organisations, programmes } from '../schema/index.ts';
 
@@ -56,4 +56,37 @@ export async function listMilestones(db: Database, filter: MilestoneFilter) {
       ),
     )
     .orderBy(asc(milestones.dueOn), asc(milestones.title));
+}
+
+export async function updateMilestoneFields(
+  db: Database,
+  {
+    networkId,
+    id,
+    expectedVersion,
+    values,
+  }: {
+    networkId: string;
+    id: string;
+    expectedVersion: number;
+    values: Partial<
+      Pick<
+        typeof milestones.$inferInsert,
+        'title' | 'evidenceRequired' | 'dueOn' | 'valuePence' | 'siteOrganisationId'
+      >
+    >;
+  },
+): Promise<boolean> {
+  const rows = await db
+    .update(milestones)
+    .set({ ...values, version: sql`${milestones.version} + 1` })
+    .where(
+      and(
+        eq(milestones.networkId, networkId),
+        eq(milestones.id, id),
+        eq(milestones.version, expectedVersion),
+      ),
+    )
+    .returning({ id: milestones.id });
+  return rows.length === 1;
 }

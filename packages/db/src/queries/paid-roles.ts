@@ -1,5 +1,5 @@
 import type { PaidRoleCheckKind } from '@coproduce/domain';
-import { and, asc, desc, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { organisations, paidRoleChecks, paidRoles, people, programmes } from '../schema/index.ts';
 
@@ -115,4 +115,27 @@ export async function listChecksExpiringBy(
       ),
     )
     .orderBy(asc(paidRoleChecks.expiresOn));
+}
+
+export async function updatePaidRoleTitle(
+  db: Database,
+  {
+    networkId,
+    id,
+    expectedVersion,
+    title,
+  }: { networkId: string; id: string; expectedVersion: number; title: string },
+): Promise<boolean> {
+  const rows = await db
+    .update(paidRoles)
+    .set({ title, version: sql`${paidRoles.version} + 1` })
+    .where(
+      and(
+        eq(paidRoles.networkId, networkId),
+        eq(paidRoles.id, id),
+        eq(paidRoles.version, expectedVersion),
+      ),
+    )
+    .returning({ id: paidRoles.id });
+  return rows.length === 1;
 }

@@ -48,6 +48,20 @@ const readAuditTrail = roles({
   auditor: 'own-network',
 });
 
+/** Hub roles and auditors see the whole network; others what their organisation takes part in. */
+const readCommissioning = roles({
+  hub_coordinator: 'own-network',
+  hub_approver: 'own-network',
+  finance_officer: 'own-network',
+  auditor: 'own-network',
+  commissioner: 'own-organisation',
+  site_lead: 'own-organisation',
+  practitioner: 'own-organisation',
+  community_researcher: 'own-organisation',
+});
+
+const coordinate = roles({ hub_coordinator: 'own-network' });
+
 export const POLICY = {
   'session.me': signedIn,
   'session.selectMembership': signedIn,
@@ -62,6 +76,51 @@ export const POLICY = {
   'invitation.accept': publicAccess,
   'audit.list': readAuditTrail,
   'audit.verify': readAuditTrail,
+  'programme.create': coordinate,
+  'programme.updateDraft': coordinate,
+  'programme.get': readCommissioning,
+  'programme.list': everyRoleInNetwork,
+  'programme.allowedActions': readCommissioning,
+  'programme.history': readCommissioning,
+  'programme.transition': roles({
+    hub_coordinator: 'own-network',
+    hub_approver: 'own-network',
+    commissioner: 'own-organisation',
+    site_lead: 'own-organisation',
+  }),
+  'programme.signOffShare': roles({ commissioner: 'own-organisation' }),
+  'programme.reportBaselineCounts': roles({
+    hub_coordinator: 'own-network',
+    site_lead: 'own-organisation',
+  }),
+  'milestone.create': coordinate,
+  'milestone.update': coordinate,
+  'milestone.get': readCommissioning,
+  'milestone.list': everyRoleInNetwork,
+  'milestone.allowedActions': readCommissioning,
+  'milestone.history': readCommissioning,
+  'milestone.transition': roles({
+    hub_coordinator: 'own-network',
+    hub_approver: 'own-network',
+    finance_officer: 'own-network',
+    commissioner: 'own-organisation',
+    site_lead: 'own-organisation',
+  }),
+  'paidRole.create': coordinate,
+  'paidRole.update': coordinate,
+  'paidRole.get': readCommissioning,
+  'paidRole.list': everyRoleInNetwork,
+  'paidRole.allowedActions': readCommissioning,
+  'paidRole.history': readCommissioning,
+  'paidRole.transition': roles({ hub_coordinator: 'own-network', site_lead: 'own-organisation' }),
+  'paidRole.recordCheck': roles({ hub_coordinator: 'own-network', site_lead: 'own-organisation' }),
+  'work.needsMe': everyRoleInNetwork,
+  'work.keyPersonRisks': roles({
+    hub_coordinator: 'own-network',
+    hub_approver: 'own-network',
+    commissioner: 'own-network',
+    auditor: 'own-network',
+  }),
 } as const satisfies Record<string, Access>;
 
 export type ProcedurePath = keyof typeof POLICY;

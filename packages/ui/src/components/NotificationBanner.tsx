@@ -28,6 +28,7 @@ export function NotificationBanner({
 
   const titleId = useId();
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: both roles (alert, region) take aria-labelledby; GOV.UK's own markup
     <div
       ref={banner}
       className={`govuk-notification-banner${isSuccess ? ' govuk-notification-banner--success' : ''}`}

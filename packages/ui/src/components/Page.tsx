@@ -41,6 +41,7 @@ export function Page({
   // React Router gives the first entry of a page load the key "default". A new query string on
   // the same screen (a filter) is not a new page: the screen itself manages focus then.
   const isFirstEntry = location.key === 'default';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new path is a new page, so focus again
   useEffect(() => {
     if (!isFirstEntry && title !== '') heading.current?.focus();
   }, [location.pathname, title, isFirstEntry]);

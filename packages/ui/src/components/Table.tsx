@@ -38,8 +38,11 @@ export function Table({
       : `govuk-table__caption govuk-table__caption--${captionSize}`;
   const numericClass = (index: number, base: string) =>
     columns[index]?.numeric === true ? `${base} ${base}--numeric` : base;
+  // A table wider than the screen scrolls inside its own region, which keyboard users can
+  // focus and scroll (WCAG 1.4.10 allows two-dimensional scrolling for data tables).
   return (
-    <div className="app-table-wrapper">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable)
+    <section className="app-table-wrapper" aria-label={caption} tabIndex={0}>
       <table className="govuk-table">
         <caption className={captionClass}>{caption}</caption>
         <thead className="govuk-table__head">
@@ -85,6 +88,6 @@ export function Table({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

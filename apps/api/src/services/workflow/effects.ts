@@ -1,4 +1,5 @@
 import {
+  clearFunderSignOffs,
   type Database,
   insertReportingPeriod,
   listReportingPeriods,
@@ -53,6 +54,9 @@ export async function applyTransitionEffects(
           number: periodBefore,
           submittedBy: null,
         });
+      case 'REQUEST_CHANGES':
+        // Co-funders sign off what they will fund: a changed proposal needs their signatures again.
+        return clearFunderSignOffs(tx, programme.id);
       case 'ACCEPT_RETURN':
         return markReturn(tx, { programmeId: programme.id, number: periodBefore, accepted: true });
       default:
