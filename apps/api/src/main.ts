@@ -1,9 +1,6 @@
 import { join } from 'node:path';
-import { createDatabase } from '@coproduce/db';
 import { ConfigError, loadConfig } from './env.ts';
 import { DEMO_NETWORKS, DEMO_PASSWORD } from './seed/demo-network.ts';
-import { seedDemoNetworks } from './seed/seed.ts';
-import { buildServer } from './server.ts';
 
 /** Fails start-up with one line that names the problem, and a non-zero exit code. */
 function fail(message: string): never {
@@ -39,6 +36,12 @@ async function main() {
     throw error;
   }
 
+  // Loaded only once the configuration is known to be good, so a bad one fails in a moment.
+  const [{ createDatabase }, { buildServer }, { seedDemoNetworks }] = await Promise.all([
+    import('@coproduce/db'),
+    import('./server.ts'),
+    import('./seed/seed.ts'),
+  ]);
   const database = createDatabase({
     url: config.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),

@@ -32,7 +32,7 @@ async function runScript(script: string, env: Record<string, string>) {
   }
 }
 
-describe.concurrent('start-up configuration', () => {
+describe('start-up configuration', () => {
   it.each([
     [{ PORT: 'abc' }, /^Configuration error: PORT must be a whole number \(got "abc"\)$/],
     [{ PORT: '70000' }, /^Configuration error: PORT must be between 0 and 65535/],

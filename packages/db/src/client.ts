@@ -17,6 +17,8 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export interface DatabaseHandle {
   readonly db: Database;
   readonly kind: 'pglite' | 'postgres';
+  /** PGlite only: its data directory as a tarball (test templates). */
+  dumpDataDir(): Promise<Blob>;
   /** Runs the committed SQL migrations; safe to call from several processes at once. */
   migrate(): Promise<void>;
   /** Answers whether the database is reachable right now. */
@@ -33,7 +35,7 @@ export interface DatabaseOptions {
   readonly maxConnections?: number;
 }
 
-const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 // Any fixed 64-bit number: held while migrating so concurrent start-ups take turns.
 const MIGRATION_LOCK = 7_305_112_026;
 
@@ -61,12 +63,16 @@ function createPostgres(url: string, max: number): DatabaseHandle {
     },
     ping: () => pingWith(db),
     close: () => client.end({ timeout: 5 }),
+    dumpDataDir: () => Promise.reject(new Error('only PGlite can dump its data directory')),
   };
 }
 
 function createPglite(dataDir: string | undefined): DatabaseHandle {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  return createPgliteFrom(new PGlite(dataDir));
+}
+
+export function createPgliteFrom(client: PGlite): DatabaseHandle {
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Database;
   return {
     db,
@@ -76,6 +82,7 @@ function createPglite(dataDir: string | undefined): DatabaseHandle {
     },
     ping: () => pingWith(db),
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('none'),
   };
 }
 

@@ -1,6 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { createDatabase, type DatabaseHandle } from './client.ts';
+import {
+  createDatabase,
+  createPgliteFrom,
+  type DatabaseHandle,
+  migrationsFolder,
+} from './client.ts';
 
 export interface TestDatabase extends DatabaseHandle {
   /** Closes the handle and, on PostgreSQL, drops the database made for this test file. */
@@ -17,8 +26,7 @@ export async function createTestDatabase(
   serverUrl = process.env.DATABASE_URL,
 ): Promise<TestDatabase> {
   if (!serverUrl) {
-    const handle = createDatabase({});
-    await handle.migrate();
+    const handle = createPgliteFrom(new PGlite({ loadDataDir: await migratedTemplate() }));
     return { ...handle, url: undefined, dispose: () => handle.close() };
   }
   const name = `coproduce_test_${randomBytes(6).toString('hex')}`;
@@ -39,4 +47,27 @@ export async function createTestDatabase(
       await cleanup.end();
     },
   };
+}
+
+/**
+ * A freshly migrated PGlite data directory, made once per set of migrations and kept in the
+ * temp folder: starting from it takes about 2 s instead of 10 s for initdb and migrations.
+ */
+async function migratedTemplate(): Promise<Blob> {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
+    if (file.endsWith('.sql') || file.endsWith('.json'))
+      hash.update(file).update(readFileSync(join(migrationsFolder, file)));
+  }
+  const path = join(tmpdir(), `coproduce-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (!existsSync(path)) {
+    const handle = createDatabase({});
+    await handle.migrate();
+    const dump = await handle.dumpDataDir();
+    await handle.close();
+    const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, path);
+  }
+  return new Blob([readFileSync(path)]);
 }

@@ -113,6 +113,16 @@ export const KINGSMERE: DemoNetwork = {
       roles: [{ organisation: 'council', role: 'commissioner' }],
     },
     {
+      name: 'Kwame Boateng',
+      email: 'kwame.boateng@publichealth.example.org',
+      roles: [{ organisation: 'public-health', role: 'commissioner' }],
+    },
+    {
+      name: 'Sarah Whitfield',
+      email: 'sarah.whitfield@mhtrust.example.org',
+      roles: [{ organisation: 'mh-trust', role: 'commissioner' }],
+    },
+    {
       name: 'Samuel Adeyemi',
       email: 'samuel.adeyemi@stbrigids.example.org',
       roles: [{ organisation: 'st-brigids', role: 'site_lead' }],

@@ -5,13 +5,15 @@ import {
   createPersonWithPassword,
   type Database,
   enableTwoFactor,
+  findNetworkBySlug,
   findPersonByEmail,
   hasAnyNetwork,
   insertMembership,
 } from '@coproduce/db';
 import { symmetricEncrypt } from 'better-auth/crypto';
 import type { Auth } from '../auth/auth.ts';
-import { DEMO_NETWORKS, DEMO_PASSWORD, type DemoNetwork } from './demo-network.ts';
+import { DEMO_NETWORKS, DEMO_PASSWORD, type DemoNetwork, KINGSMERE } from './demo-network.ts';
+import { seedDemoProgrammes } from './seed-programmes.ts';
 
 /**
  * Seeds the demo networks into an empty database (one with no network at all); leaves a
@@ -25,6 +27,8 @@ export async function seedDemoNetworks(db: Database, auth: Auth): Promise<boolea
   for (const network of DEMO_NETWORKS) {
     await db.transaction((tx) => seedNetwork(tx, network, passwordHash, encrypt));
   }
+  const kingsmere = await findNetworkBySlug(db, KINGSMERE.slug);
+  if (kingsmere) await seedDemoProgrammes(db, kingsmere.id);
   return true;
 }
 

@@ -162,11 +162,12 @@ export async function signOffFunderShare(
     programmeId,
     organisationId,
     personId,
-  }: { programmeId: string; organisationId: string; personId: string },
+    at = new Date(),
+  }: { programmeId: string; organisationId: string; personId: string; at?: Date },
 ): Promise<boolean> {
   const rows = await db
     .update(programmeFunders)
-    .set({ signedOffAt: new Date(), signedOffBy: personId })
+    .set({ signedOffAt: at, signedOffBy: personId })
     .where(
       and(
         eq(programmeFunders.programmeId, programmeId),
@@ -298,20 +299,22 @@ export async function markReturn(
     number,
     submittedBy,
     accepted,
+    at,
   }: {
     programmeId: string;
     number: number;
     submittedBy?: string | null;
     accepted?: boolean | null;
+    at: Date;
   },
 ) {
   await db
     .update(reportingPeriods)
     .set({
       ...(submittedBy !== undefined
-        ? { returnSubmittedAt: submittedBy ? new Date() : null, returnSubmittedBy: submittedBy }
+        ? { returnSubmittedAt: submittedBy ? at : null, returnSubmittedBy: submittedBy }
         : {}),
-      ...(accepted !== undefined ? { returnAcceptedAt: accepted ? new Date() : null } : {}),
+      ...(accepted !== undefined ? { returnAcceptedAt: accepted ? at : null } : {}),
     })
     .where(and(eq(reportingPeriods.programmeId, programmeId), eq(reportingPeriods.number, number)));
 }

@@ -5,7 +5,6 @@ import { activeMembershipOf, useMeQuery } from '../auth/session.tsx';
 import { useSignOut } from '../auth/use-sign-out.ts';
 import { Footer, type FooterLink } from '../components/Footer.tsx';
 import { Header, type HeaderAccount, type NavigationItem } from '../components/Header.tsx';
-import { PhaseBanner } from '../components/PhaseBanner.tsx';
 import { SkipLink } from '../components/SkipLink.tsx';
 import { LoadingState } from '../components/States.tsx';
 import { useUiT } from '../i18n/ui-translate.ts';
@@ -51,7 +50,6 @@ export function AppLayout({
       <SkipLink />
       <Header appName={appName} navigation={navigation} account={account} />
       <div className="govuk-width-container">
-        <PhaseBanner />
         <Suspense
           fallback={
             <main className="govuk-main-wrapper" id="main-content">

@@ -1,5 +1,6 @@
 import { Link, useMatch, useResolvedPath } from 'react-router';
 import { useUiT } from '../i18n/ui-translate.ts';
+import { PhaseBanner } from './PhaseBanner.tsx';
 
 export interface NavigationItem {
   readonly to: string;
@@ -57,6 +58,9 @@ export function Header({
         </div>
       </section>
       {account !== null && <AccountBar account={account} />}
+      <div className="govuk-width-container">
+        <PhaseBanner />
+      </div>
     </header>
   );
 }

@@ -19,6 +19,7 @@ export async function applyTransitionEffects(
   event: { type: string; personId?: string | undefined },
   actorPersonId: string,
   periodBefore: number,
+  at: Date,
 ): Promise<void> {
   if (subject.kind === 'programme') {
     const { programme } = subject;
@@ -35,30 +36,37 @@ export async function applyTransitionEffects(
     };
     switch (event.type) {
       case 'START_DELIVERY':
-        return newPeriod(1, today());
+        return newPeriod(1, today(at));
       case 'START_NEXT_PERIOD': {
         const previous = (await listReportingPeriods(tx, programme.id)).find(
           (p) => p.number === periodBefore,
         );
-        return newPeriod(periodBefore + 1, previous ? addDays(previous.endsOn, 1) : today());
+        return newPeriod(periodBefore + 1, previous ? addDays(previous.endsOn, 1) : today(at));
       }
       case 'SUBMIT_RETURN':
         return markReturn(tx, {
           programmeId: programme.id,
           number: periodBefore,
           submittedBy: actorPersonId,
+          at,
         });
       case 'SEND_BACK_RETURN':
         return markReturn(tx, {
           programmeId: programme.id,
           number: periodBefore,
           submittedBy: null,
+          at,
         });
       case 'REQUEST_CHANGES':
         // Co-funders sign off what they will fund: a changed proposal needs their signatures again.
         return clearFunderSignOffs(tx, programme.id);
       case 'ACCEPT_RETURN':
-        return markReturn(tx, { programmeId: programme.id, number: periodBefore, accepted: true });
+        return markReturn(tx, {
+          programmeId: programme.id,
+          number: periodBefore,
+          accepted: true,
+          at,
+        });
       default:
         return;
     }

@@ -51,6 +51,7 @@ export async function buildEvent(
   db: Database,
   subject: Subject,
   requested: RequestedEvent,
+  at: Date = new Date(),
 ): Promise<EventsByKind[Subject['kind']]> {
   const reason = requested.reason ?? '';
   const type = requested.type;
@@ -83,7 +84,7 @@ export async function buildEvent(
     };
   }
   if (subject.kind === 'paidRole' && (type === 'ACTIVATE' || type === 'REINSTATE')) {
-    return { type, checks: await checkFacts(db, subject.row.id), today: today() };
+    return { type, checks: await checkFacts(db, subject.row.id), today: today(at) };
   }
   return { type, reason } as EventsByKind[Subject['kind']];
 }

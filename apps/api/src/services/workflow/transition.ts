@@ -83,10 +83,15 @@ async function refusalForActor(
   return null;
 }
 
+/**
+ * Takes one step of a workflow for a person. `at` is when it happens: now, except when the demo
+ * seed replays a history through these same rules.
+ */
 export async function transitionWorkflow(
   db: Database,
   actor: ActingMember,
   request: TransitionRequest,
+  at = new Date(),
 ) {
   const subject = await loadSubject(db, actor.networkId, request.kind, request.id);
   const refusal = await refusalForActor(db, actor, subject, request.event);
@@ -98,7 +103,7 @@ export async function transitionWorkflow(
   if (subject.row.version !== request.expectedVersion) throw staleVersion(subject.kind);
 
   const persisted = subject.row.snapshot as PersistedSnapshot;
-  const event = await buildEvent(db, subject, { type: request.event, reason: request.reason });
+  const event = await buildEvent(db, subject, { type: request.event, reason: request.reason }, at);
   const result = applyEvent(subject.kind, persisted, event as EventsByKind[typeof subject.kind]);
   if (!result.ok) {
     if (result.refusal === 'not-allowed-now') {
@@ -138,6 +143,7 @@ export async function transitionWorkflow(
       actor: auditActor(actor),
       fromState: result.from,
       reason: request.reason?.trim() || null,
+      at,
     });
     if (!saved) throw staleVersion(subject.kind);
     await applyTransitionEffects(
@@ -146,6 +152,7 @@ export async function transitionWorkflow(
       { type: request.event, personId: request.personId },
       actor.personId,
       periodBefore,
+      at,
     );
     await appendAudit(tx, {
       networkId: actor.networkId,
@@ -171,6 +178,7 @@ export async function transitionWorkflow(
         result.snapshot,
         version,
         state,
+        at,
       ));
     }
     return { state, version };
@@ -188,6 +196,7 @@ async function makePayableIfDue(
   snapshot: PersistedSnapshot,
   version: number,
   state: string,
+  at: Date,
 ) {
   const next = applyEvent('milestone', snapshot, { type: 'MARK_PAYABLE' });
   if (!next.ok) return { version, state };
@@ -208,6 +217,7 @@ async function makePayableIfDue(
     actor: null,
     fromState: next.from,
     reason,
+    at,
   });
   await appendAudit(tx, {
     networkId: actor.networkId,
