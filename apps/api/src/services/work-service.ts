@@ -303,7 +303,14 @@ export async function keyPersonRisks(
     const members = membersOf.get(site.id) ?? [];
     const leads = holders(site.id, 'site_lead');
     const people = [...new Set(members.map((m) => m.name))];
-    if (members.length > 0 && people.length === 1) {
+    if (members.length === 0) {
+      risks.push({
+        scope: 'site',
+        name: site.name,
+        risk: 'No one at this site has an account: it cannot submit evidence or confirm sessions.',
+        people: [],
+      });
+    } else if (people.length === 1) {
       risks.push({
         scope: 'site',
         name: site.name,
@@ -317,7 +324,7 @@ export async function keyPersonRisks(
         risk: 'A single site lead: if they are away, no one can submit milestones or report baselines.',
         people: leads,
       });
-    } else if (leads.length === 0 && members.length > 0) {
+    } else if (leads.length === 0) {
       risks.push({
         scope: 'site',
         name: site.name,
