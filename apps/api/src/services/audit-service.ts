@@ -6,12 +6,22 @@ import {
   findPeopleNames,
   listAuditEntries,
   listOrganisations,
+  type NewAuditEntry,
   verifyAuditChain,
 } from '@coproduce/db';
 import type { ActingMember } from '../trpc/context.ts';
 
 export function auditActor(actor: ActingMember): AuditActor {
   return { personId: actor.personId, role: actor.role, organisationId: actor.organisationId };
+}
+
+/** Records a person's decision in their network's audit chain, inside the change's transaction. */
+export function auditDecision(
+  tx: Database,
+  actor: ActingMember,
+  entry: Omit<NewAuditEntry, 'networkId' | 'actor'>,
+) {
+  return appendAudit(tx, { ...entry, networkId: actor.networkId, actor: auditActor(actor) });
 }
 
 export interface AuditQuery {

@@ -18,7 +18,7 @@ import { DomainError, type Role } from '@coproduce/domain';
 import type { Auth } from '../auth/auth.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { ActingMember } from '../trpc/context.ts';
-import { auditActor } from './audit-service.ts';
+import { auditDecision } from './audit-service.ts';
 import { requireRoleFits } from './membership-service.ts';
 
 const INVITATION_DAYS = 7;
@@ -84,9 +84,7 @@ export async function createInvitation(
       invitedBy: actor.personId,
       expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
     });
-    await appendAudit(tx, {
-      networkId: actor.networkId,
-      actor: auditActor(actor),
+    await auditDecision(tx, actor, {
       action: 'invitation.created',
       objectType: 'invitation',
       objectId: row.id,
@@ -128,9 +126,7 @@ export async function revokeInvitationOf(db: Database, actor: ActingMember, invi
         'invitationId',
       );
     }
-    await appendAudit(tx, {
-      networkId: actor.networkId,
-      actor: auditActor(actor),
+    await auditDecision(tx, actor, {
       action: 'invitation.revoked',
       objectType: 'invitation',
       objectId: invitationId,

@@ -1,5 +1,4 @@
 import {
-  appendAudit,
   type Database,
   findMembershipById,
   getOrganisation,
@@ -16,7 +15,7 @@ import {
   rolesForOrganisationKind,
 } from '@coproduce/domain';
 import type { ActingMember } from '../trpc/context.ts';
-import { auditActor } from './audit-service.ts';
+import { auditDecision } from './audit-service.ts';
 
 export async function listMembers(db: Database, actor: ActingMember, organisationId: string) {
   const organisation = await getOrganisation(db, {
@@ -93,9 +92,7 @@ export async function grantMembership(
     });
     if (!membership)
       throw new DomainError('conflict', 'That person already holds this role here.', 'role');
-    await appendAudit(tx, {
-      networkId: actor.networkId,
-      actor: auditActor(actor),
+    await auditDecision(tx, actor, {
       action: 'membership.granted',
       objectType: 'membership',
       objectId: membership.id,
@@ -129,9 +126,7 @@ export async function revokeMembershipOf(db: Database, actor: ActingMember, memb
         'That membership has already been revoked.',
         'membershipId',
       );
-    await appendAudit(tx, {
-      networkId: actor.networkId,
-      actor: auditActor(actor),
+    await auditDecision(tx, actor, {
       action: 'membership.revoked',
       objectType: 'membership',
       objectId: membershipId,

@@ -1,5 +1,4 @@
 import {
-  appendAudit,
   type Database,
   getMilestone,
   insertMilestone,
@@ -12,7 +11,7 @@ import {
 import { DomainError, isAboveDelegationLimit } from '@coproduce/domain';
 import { initialSnapshot, stateOf, WORKFLOWS } from '@coproduce/workflow';
 import type { ActingMember } from '../trpc/context.ts';
-import { auditActor } from './audit-service.ts';
+import { auditDecision } from './audit-service.ts';
 import { requireProgramme } from './programme-service.ts';
 
 export interface MilestoneFields {
@@ -60,9 +59,7 @@ export async function createMilestone(
       snapshot,
       machineVersion: WORKFLOWS.milestone.version,
     });
-    await appendAudit(tx, {
-      networkId: actor.networkId,
-      actor: auditActor(actor),
+    await auditDecision(tx, actor, {
       action: 'milestone.created',
       objectType: 'milestone',
       objectId: milestone.id,
@@ -101,9 +98,7 @@ export async function updateMilestone(
         'Someone else changed this milestone. Reload to see the latest, then try again.',
         'expectedVersion',
       );
-    await appendAudit(tx, {
-      networkId: actor.networkId,
-      actor: auditActor(actor),
+    await auditDecision(tx, actor, {
       action: 'milestone.updated',
       objectType: 'milestone',
       objectId: milestone.id,

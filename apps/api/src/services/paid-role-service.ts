@@ -1,5 +1,4 @@
 import {
-  appendAudit,
   type Database,
   findPaidRoleById,
   insertPaidRole,
@@ -19,7 +18,7 @@ import {
 import { initialSnapshot, stateOf, WORKFLOWS } from '@coproduce/workflow';
 import { addDays, today } from '../time.ts';
 import type { ActingMember } from '../trpc/context.ts';
-import { auditActor } from './audit-service.ts';
+import { auditDecision } from './audit-service.ts';
 import { visibleProgrammeIds } from './milestone-service.ts';
 import { requireProgramme } from './programme-service.ts';
 
@@ -77,9 +76,7 @@ export async function createPaidRole(
       snapshot,
       machineVersion: WORKFLOWS.paidRole.version,
     });
-    await appendAudit(tx, {
-      networkId: actor.networkId,
-      actor: auditActor(actor),
+    await auditDecision(tx, actor, {
       action: 'paid-role.created',
       objectType: 'paidRole',
       objectId: role.id,
@@ -110,9 +107,7 @@ export async function updatePaidRole(
         'Someone else changed this role. Reload to see the latest, then try again.',
         'expectedVersion',
       );
-    await appendAudit(tx, {
-      networkId: actor.networkId,
-      actor: auditActor(actor),
+    await auditDecision(tx, actor, {
       action: 'paid-role.updated',
       objectType: 'paidRole',
       objectId: role.id,
@@ -200,9 +195,7 @@ export async function recordCheck(
       ...input,
       recordedBy: actor.personId,
     });
-    await appendAudit(tx, {
-      networkId: actor.networkId,
-      actor: auditActor(actor),
+    await auditDecision(tx, actor, {
       action: 'paid-role.check-recorded',
       objectType: 'paidRole',
       objectId: role.id,

@@ -1,5 +1,4 @@
 import {
-  appendAudit,
   type Database,
   getProgramme,
   insertProgramme,
@@ -22,7 +21,7 @@ import { DomainError, type ProgrammeDraft } from '@coproduce/domain';
 import { initialSnapshot, stateOf, WORKFLOWS } from '@coproduce/workflow';
 import { today } from '../time.ts';
 import type { ActingMember } from '../trpc/context.ts';
-import { auditActor } from './audit-service.ts';
+import { auditDecision } from './audit-service.ts';
 import { stageOf } from './workflow/transition.ts';
 
 const EDITABLE_STATES = new Set(['proposal.draft', 'proposal.changesRequested']);
@@ -86,9 +85,7 @@ export async function createProgramme(db: Database, actor: ActingMember, draft: 
       siteIds,
       funders,
     });
-    await appendAudit(tx, {
-      networkId: actor.networkId,
-      actor: auditActor(actor),
+    await auditDecision(tx, actor, {
       action: 'programme.created',
       objectType: 'programme',
       objectId: programme.id,
@@ -133,9 +130,7 @@ export async function updateDraftProgramme(
       siteIds,
       funders,
     });
-    await appendAudit(tx, {
-      networkId: actor.networkId,
-      actor: auditActor(actor),
+    await auditDecision(tx, actor, {
       action: 'programme.updated',
       objectType: 'programme',
       objectId: programme.id,
@@ -306,9 +301,7 @@ export async function signOffShare(db: Database, actor: ActingMember, programmeI
         `${own.name} has already signed off its share.`,
         'programmeId',
       );
-    await appendAudit(tx, {
-      networkId: actor.networkId,
-      actor: auditActor(actor),
+    await auditDecision(tx, actor, {
       action: 'programme.share-signed-off',
       objectType: 'programme',
       objectId: programme.id,
@@ -351,9 +344,7 @@ export async function reportBaselineCounts(
     });
     if (!reported)
       throw new DomainError('not-found', 'That site is not part of this programme.', 'siteId');
-    await appendAudit(tx, {
-      networkId: actor.networkId,
-      actor: auditActor(actor),
+    await auditDecision(tx, actor, {
       action: 'programme.baseline-counts-reported',
       objectType: 'programme',
       objectId: programme.id,

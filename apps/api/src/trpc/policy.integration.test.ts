@@ -31,8 +31,7 @@ import { createContextInner, type SessionInfo } from './context.ts';
 import { POLICY_FORBIDDEN, POLICY_NOT_FOUND } from './init.ts';
 
 let server: RunningServer;
-let counter = 0;
-const unique = (prefix: string) => `${prefix}-${(counter += 1)}-${Date.now()}`;
+const unique = (prefix: string) => `${prefix}-${crypto.randomUUID()}`;
 
 /** Two networks: in the first, a hub, two sites and a commissioner; in the second, the same. */
 interface World {

@@ -26,7 +26,7 @@ import {
   type WorkflowKind,
 } from '@coproduce/workflow';
 import type { ActingMember } from '../../trpc/context.ts';
-import { auditActor } from '../audit-service.ts';
+import { auditActor, auditDecision } from '../audit-service.ts';
 import { applyTransitionEffects } from './effects.ts';
 import { buildEvent } from './facts.ts';
 import { loadSubject, noun, type Subject } from './subjects.ts';
@@ -154,9 +154,7 @@ export async function transitionWorkflow(
       periodBefore,
       at,
     );
-    await appendAudit(tx, {
-      networkId: actor.networkId,
-      actor: auditActor(actor),
+    await auditDecision(tx, actor, {
       action: 'workflow.transitioned',
       objectType: subject.kind,
       objectId: subject.row.id,

@@ -1,0 +1,34 @@
+import { Page } from '@coproduce/ui';
+import { Link } from 'react-router';
+import { useT } from '../i18n.ts';
+
+export function NotFoundPage() {
+  const t = useT();
+  return (
+    <Page title={t('notFound.title')}>
+      <p className="govuk-body">{t('notFound.body')}</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/">
+          {t('notFound.home')}
+        </Link>
+      </p>
+    </Page>
+  );
+}
+
+/** A screen that threw while rendering: say so in words, never a blank page. */
+export function RouteErrorPage() {
+  const t = useT();
+  return (
+    <div className="govuk-width-container">
+      <Page title={t('routeError.title')}>
+        <p className="govuk-body">{t('routeError.body')}</p>
+        <p className="govuk-body">
+          <a className="govuk-link" href={import.meta.env.BASE_URL}>
+            {t('notFound.home')}
+          </a>
+        </p>
+      </Page>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { type UiMessages, uiEn, useTranslate } from '@coproduce/ui';
+import { hubEn } from './messages/en.ts';
+
+export type HubMessages = UiMessages & typeof hubEn;
+
+export const messages: HubMessages = { ...uiEn, ...hubEn };
+export const LOCALE = 'en-GB';
+
+/** Translate with the hub's messages (and the shared ones). */
+export const useT = () => useTranslate<HubMessages>();
