@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ export interface RunningServer {
   readonly database: TestDatabase;
   readonly config: Config;
   readonly demo: { password: string; totpSecrets: Record<string, string> };
+  /** Where emails land (no SMTP in tests). */
+  readonly outboxDir: string;
   close(): Promise<void>;
 }
 
@@ -66,9 +68,11 @@ export async function startServer(
     database,
     config,
     demo: { password: DEMO_PASSWORD, totpSecrets: demoTotpSecrets() },
+    outboxDir: join(config.dataDir, 'outbox'),
     async close() {
       await app.close();
       await database.dispose();
+      rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -114,7 +114,7 @@ describe('password reset', () => {
       body: { email, redirectTo: '/site/reset-password' },
     });
     expect(requested.status).toBe(200);
-    const outbox = join(server.config.dataDir, 'outbox');
+    const outbox = server.outboxDir;
     const [file] = (await readdir(outbox)).filter((f) => f.includes('password-reset'));
     const message = await readFile(join(outbox, file ?? ''), 'utf8');
     expect(message).toContain(`To: ${email}`);

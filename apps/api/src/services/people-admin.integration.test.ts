@@ -27,7 +27,7 @@ async function organisationNamed(browser: TestBrowser, name: string) {
 }
 
 async function latestInvitationLink() {
-  const outbox = join(server.config.dataDir, 'outbox');
+  const outbox = server.outboxDir;
   const files = (await readdir(outbox)).filter((f) => f.includes('invitation')).sort();
   const message = await readFile(join(outbox, files.at(-1) ?? ''), 'utf8');
   const token = message
