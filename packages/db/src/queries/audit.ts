@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type AuditAction, canonicalJson, type JsonValue, type Role } from '@coproduce/domain';
-import { and, asc, desc, eq, gt, gte, lt, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { auditChainHeads, auditEntries } from '../schema/index.ts';
 
@@ -56,16 +56,16 @@ export function chainHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prevHa
  * rolled-back change leaves no entry behind.
  */
 export async function appendAudit(tx: Database, entry: NewAuditEntry): Promise<AuditRow> {
-  await tx
+  // One statement creates the head if needed, locks it for this transaction and returns it.
+  const [head] = await tx
     .insert(auditChainHeads)
     .values({ networkId: entry.networkId, lastSeq: 0, lastHash: GENESIS_HASH })
-    .onConflictDoNothing();
-  const [head] = await tx
-    .select()
-    .from(auditChainHeads)
-    .where(eq(auditChainHeads.networkId, entry.networkId))
-    .for('update');
-  if (!head) throw new Error('audit chain head missing after insert');
+    .onConflictDoUpdate({
+      target: auditChainHeads.networkId,
+      set: { lastSeq: sql`${auditChainHeads.lastSeq}` },
+    })
+    .returning();
+  if (!head) throw new Error('audit chain head missing after upsert');
 
   const unhashed = {
     networkId: entry.networkId,
