@@ -42,7 +42,7 @@ export class TestBrowser {
     return {
       status: response.status,
       headers: response.headers,
-      json: json as Record<string, any>,
+      json,
     };
   }
 
