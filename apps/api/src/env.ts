@@ -59,7 +59,10 @@ export class ConfigError extends Error {
 
 /** Reads and checks the environment once; the only place that reads `process.env`. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ZEnv.safeParse(source);
+  // An empty variable means "not set", as shells and compose files often leave them.
+  const parsed = ZEnv.safeParse(
+    Object.fromEntries(Object.entries(source).filter(([, value]) => value !== '')),
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue?.path.join('.') || 'environment';

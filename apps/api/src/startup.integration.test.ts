@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,12 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const apiDir = join(import.meta.dirname, '..');
+
+/** The test's environment without DATABASE_URL: this process runs on its own PGlite. */
+function withoutDatabase() {
+  const { DATABASE_URL: _unused, ...rest } = process.env;
+  return rest;
+}
 
 /** Runs a script of this package as `npm start` / `npm run audit:verify` would, with `env`. */
 async function runScript(script: string, env: Record<string, string>) {
@@ -76,6 +82,47 @@ describe('start-up configuration', () => {
       blocker.close();
     }
   });
+});
+
+describe('shutdown', () => {
+  it('stops gracefully on SIGTERM: in-flight work finishes, the database closes, exit code 0', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const address = probe.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: apiDir,
+      env: {
+        ...withoutDatabase(),
+        PORT: String(port),
+        SEED_DEMO: 'never',
+        LOG_LEVEL: 'info',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'coproduce-shutdown-')),
+      },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += String(chunk);
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
+    for (
+      let attempt = 0;
+      attempt < 120 &&
+      !(await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      attempt += 1
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('"event":"shutdown","signal":"SIGTERM"');
+  }, 90_000);
 });
 
 describe('npm run audit:verify', () => {
