@@ -11,13 +11,13 @@ function lintWith(folder, source) {
   const probe = join(root, folder, `boundary-probe-${process.pid}.ts`);
   writeFileSync(probe, source);
   try {
-    return spawnSync('npx', ['biome', 'lint', probe], { cwd: root, encoding: 'utf8' });
+    return spawnSync(join(root, 'node_modules', '.bin', 'biome'), ['lint', probe], { cwd: root, encoding: 'utf8' });
   } finally {
     rmSync(probe, { force: true });
   }
 }
 
-describe('dependency direction', () => {
+describe('dependency direction', { timeout: 60_000 }, () => {
   it.each([
     [
       'packages/domain/src',
