@@ -54,6 +54,17 @@ export function createAuth({ db, secret, publicUrl, mailer, log }: AuthOptions) 
       level: 'warn',
       log: (level, message) => log[level]({ event: 'better-auth' }, message),
     },
+    // better-auth would print refused requests in its own format; ours are JSON, without input.
+    onAPIError: {
+      onError(error) {
+        const refused = error instanceof APIError;
+        const status = refused ? error.status : 'INTERNAL_SERVER_ERROR';
+        log[status === 'INTERNAL_SERVER_ERROR' ? 'error' : 'info'](
+          { event: 'auth.refused', status, code: refused ? error.body?.code : undefined },
+          'authentication request refused',
+        );
+      },
+    },
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: {
