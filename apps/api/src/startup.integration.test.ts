@@ -29,7 +29,7 @@ async function runScript(script: string, env: Record<string, string>) {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', script], {
       cwd: apiDir,
       env: { ...base, LOG_LEVEL: 'silent', ...env },
-      timeout: 60_000,
+      timeout: 150_000,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -38,7 +38,8 @@ async function runScript(script: string, env: Record<string, string>) {
   }
 }
 
-describe('start-up configuration', () => {
+// Each case starts a real process (PGlite compiles its WebAssembly anew): generous limits.
+describe('start-up configuration', { timeout: 120_000 }, () => {
   it.each([
     [{ PORT: 'abc' }, /^Configuration error: PORT must be a whole number \(got "abc"\)$/],
     [{ PORT: '70000' }, /^Configuration error: PORT must be between 0 and 65535/],
@@ -84,7 +85,7 @@ describe('start-up configuration', () => {
   });
 });
 
-describe('shutdown', () => {
+describe('shutdown', { timeout: 180_000 }, () => {
   it('stops gracefully on SIGTERM: in-flight work finishes, the database closes, exit code 0', async () => {
     const probe = createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
@@ -110,7 +111,7 @@ describe('shutdown', () => {
     );
     for (
       let attempt = 0;
-      attempt < 120 &&
+      attempt < 240 &&
       !(await fetch(`http://127.0.0.1:${port}/health`).then(
         (r) => r.ok,
         () => false,
@@ -122,10 +123,10 @@ describe('shutdown', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toContain('"event":"shutdown","signal":"SIGTERM"');
-  }, 90_000);
+  });
 });
 
-describe('npm run audit:verify', () => {
+describe('npm run audit:verify', { timeout: 180_000 }, () => {
   it('passes an intact chain and names the first entry edited in SQL', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'coproduce-verify-'));
     const onServer = process.env.DATABASE_URL ? await createTestDatabase() : undefined;
