@@ -11,7 +11,10 @@ function lintWith(folder, source) {
   const probe = join(root, folder, `boundary-probe-${process.pid}.ts`);
   writeFileSync(probe, source);
   try {
-    return spawnSync(join(root, 'node_modules', '.bin', 'biome'), ['lint', probe], { cwd: root, encoding: 'utf8' });
+    return spawnSync(join(root, 'node_modules', '.bin', 'biome'), ['lint', probe], {
+      cwd: root,
+      encoding: 'utf8',
+    });
   } finally {
     rmSync(probe, { force: true });
   }
