@@ -2,9 +2,20 @@ import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { uiEn } from '../src/messages/en.ts';
+import { workflowEn } from '../src/workflow/messages.en.ts';
 
 /** Shared text, looked up from the same message file the apps use. */
 export const text = uiEn;
+
+/** The workflow words (states, steps, shared panels) both apps use. */
+export const workflowText = workflowEn;
+
+/** A message with its `{placeholders}` filled in, as the page shows it. */
+export function fill(message: string, params: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
 
 /** Open `app`'s sign-in page and submit an email and password (the TOTP step may follow). */
 export async function submitPassword(

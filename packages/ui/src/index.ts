@@ -22,6 +22,7 @@ export {
 export { BackLink } from './components/BackLink.tsx';
 export { Button, ButtonGroup, ButtonLink } from './components/Button.tsx';
 export { type CardItem, CardList } from './components/Card.tsx';
+export { Checkboxes, type CheckboxItem } from './components/Checkboxes.tsx';
 export { Details } from './components/Details.tsx';
 export { describedBy, ErrorMessage } from './components/ErrorMessage.tsx';
 export { ErrorSummary, type ErrorSummaryItem } from './components/ErrorSummary.tsx';
@@ -39,6 +40,7 @@ export { EmptyState, ErrorState, LoadingState } from './components/States.tsx';
 export { SummaryList, type SummaryListRow } from './components/SummaryList.tsx';
 export { Table, type TableColumn, type TableRow } from './components/Table.tsx';
 export { Tag, type TagColour } from './components/Tag.tsx';
+export { Textarea } from './components/Textarea.tsx';
 export { TextInput } from './components/TextInput.tsx';
 export { WarningText } from './components/WarningText.tsx';
 export { fieldValue, rawFieldValue, useFormErrors } from './forms/use-form-errors.ts';
@@ -73,3 +75,32 @@ export {
   useTRPCClient,
 } from './trpc/trpc.ts';
 export type * from './trpc/types.ts';
+export { BaselineCountsForm, readCount } from './workflow/BaselineCountsForm.tsx';
+export { addDaysIso, todayIso } from './workflow/dates.ts';
+export { type WorkflowMessages, workflowEn } from './workflow/messages.en.ts';
+export { type RouteNotice, useNotice } from './workflow/notice.ts';
+export { checksSummary, PaidRoleChecks, RecordCheckForm } from './workflow/PaidRoleChecks.tsx';
+export { mustSignOff, SignOffShare } from './workflow/SignOffShare.tsx';
+export { CheckStatusTag, StageTag, StateTag } from './workflow/StateTag.tsx';
+export {
+  type LatestRequest,
+  latestRequest,
+  TransitionTimeline,
+} from './workflow/TransitionTimeline.tsx';
+export * from './workflow/types.ts';
+export {
+  type TransitionInput,
+  useAllowedActions,
+  useRefreshWorkflows,
+  useWorkflowHistory,
+  useWorkflowTransition,
+} from './workflow/use-workflow.ts';
+export { type ActionChoice, WorkflowActions } from './workflow/WorkflowActions.tsx';
+export { WorkList } from './workflow/WorkList.tsx';
+export {
+  useWorkflowT,
+  useWorkflowWords,
+  type WorkflowTranslate,
+  type WorkflowWords,
+  workflowWords,
+} from './workflow/words.ts';

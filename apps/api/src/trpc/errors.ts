@@ -1,6 +1,6 @@
 import { DomainError, type DomainErrorCode } from '@coproduce/domain';
 import { TRPCError } from '@trpc/server';
-import { ZodError, z } from 'zod';
+import { ZodError } from 'zod';
 
 const TRPC_CODE: Record<DomainErrorCode, TRPCError['code']> = {
   invalid: 'BAD_REQUEST',
@@ -33,7 +33,13 @@ const SERVER_FAULT =
 export function describeError(error: TRPCError): { message: string; data: ErrorData } {
   const cause = error.cause;
   if (cause instanceof ZodError) {
-    const fieldErrors = z.flattenError(cause).fieldErrors as Record<string, string[]>;
+    // Keyed by the full path (`draft.name`, `funders.1.shareBasisPoints`) so a form can put
+    // each message beside its own field.
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of cause.issues) {
+      const key = issue.path.map(String).join('.') || 'input';
+      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+    }
     const message = cause.issues
       .map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`)
       .join('; ');
@@ -45,6 +51,7 @@ export function describeError(error: TRPCError): { message: string; data: ErrorD
       data: {
         reason: cause.code,
         ...(cause.field ? { fieldErrors: { [cause.field]: [cause.message] } } : {}),
+        ...(cause.details ? { details: cause.details } : {}),
       },
     };
   }

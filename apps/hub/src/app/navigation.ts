@@ -1,4 +1,9 @@
-import { type ProcedurePath, type Role, rolesAllowed } from '@coproduce/domain';
+import {
+  type ProcedurePath,
+  type Role,
+  rolesAllowed,
+  WORKFLOW_EVENT_ROLES,
+} from '@coproduce/domain';
 import type { Membership, NavigationItem, Translate } from '@coproduce/ui';
 import type { HubMessages } from '../i18n.ts';
 
@@ -9,11 +14,35 @@ export function mayUse(role: Role, procedure: ProcedurePath): boolean {
 
 export const PEOPLE_ROLES = rolesAllowed('people.listMembers');
 export const AUDIT_ROLES = rolesAllowed('audit.list');
+export const PROGRAMME_ROLES = rolesAllowed('programme.list');
+export const PROGRAMME_EDITOR_ROLES = rolesAllowed('programme.create');
+export const MILESTONE_EDITOR_ROLES = rolesAllowed('milestone.create');
+export const RISK_ROLES = rolesAllowed('work.keyPersonRisks');
+
+/** The workflow steps that decide on someone else's work: what the approvals queue is for. */
+const DECISIONS = {
+  programme: ['START_REVIEW', 'APPROVE', 'REQUEST_CHANGES', 'REJECT', 'ACCEPT_RETURN'],
+  milestone: ['APPROVE', 'REQUEST_CHANGES', 'REJECT', 'COUNTERSIGN'],
+} as const;
+
+/** Roles that take at least one decision (by the event rules) and may read their work queue. */
+export const APPROVAL_ROLES: Role[] = rolesAllowed('work.needsMe').filter((role) =>
+  Object.entries(DECISIONS).some(([kind, events]) =>
+    events.some((event) =>
+      (WORKFLOW_EVENT_ROLES[kind as keyof typeof DECISIONS] as Record<string, readonly Role[]>)[
+        event
+      ]?.includes(role),
+    ),
+  ),
+);
 
 export function hubNavigation(t: Translate<HubMessages>, membership: Membership): NavigationItem[] {
+  const role = membership.role;
   const items: NavigationItem[] = [{ to: '/', text: t('nav.home'), end: true }];
-  if (mayUse(membership.role, 'people.listMembers'))
-    items.push({ to: '/people', text: t('nav.people') });
-  if (mayUse(membership.role, 'audit.list')) items.push({ to: '/audit', text: t('nav.audit') });
+  if (APPROVAL_ROLES.includes(role)) items.push({ to: '/approvals', text: t('nav.approvals') });
+  if (mayUse(role, 'programme.list')) items.push({ to: '/programmes', text: t('nav.programmes') });
+  if (mayUse(role, 'work.keyPersonRisks')) items.push({ to: '/risks', text: t('nav.risks') });
+  if (mayUse(role, 'people.listMembers')) items.push({ to: '/people', text: t('nav.people') });
+  if (mayUse(role, 'audit.list')) items.push({ to: '/audit', text: t('nav.audit') });
   return items;
 }

@@ -14,7 +14,15 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { HubLayout } from './HubLayout.tsx';
 import { NotFoundPage, RouteErrorPage } from './NotFoundPage.tsx';
-import { AUDIT_ROLES, PEOPLE_ROLES } from './navigation.ts';
+import {
+  APPROVAL_ROLES,
+  AUDIT_ROLES,
+  MILESTONE_EDITOR_ROLES,
+  PEOPLE_ROLES,
+  PROGRAMME_EDITOR_ROLES,
+  PROGRAMME_ROLES,
+  RISK_ROLES,
+} from './navigation.ts';
 
 // Each feature is its own chunk, fetched when its route is first visited.
 const HomePage = lazy(() =>
@@ -25,6 +33,36 @@ const AuditPage = lazy(() =>
 );
 const PeoplePage = lazy(() =>
   import('../features/people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })),
+);
+const ProgrammesPage = lazy(() =>
+  import('../features/programmes/ProgrammesPage.tsx').then((m) => ({
+    default: m.ProgrammesPage,
+  })),
+);
+const ProgrammePage = lazy(() =>
+  import('../features/programmes/ProgrammePage.tsx').then((m) => ({ default: m.ProgrammePage })),
+);
+const ProposalEditorPage = lazy(() =>
+  import('../features/programmes/ProposalEditorPage.tsx').then((m) => ({
+    default: m.ProposalEditorPage,
+  })),
+);
+const MilestoneFormPage = lazy(() =>
+  import('../features/programmes/MilestoneFormPage.tsx').then((m) => ({
+    default: m.MilestoneFormPage,
+  })),
+);
+const MilestonePage = lazy(() =>
+  import('../features/milestones/MilestonePage.tsx').then((m) => ({ default: m.MilestonePage })),
+);
+const PaidRolePage = lazy(() =>
+  import('../features/paid-roles/PaidRolePage.tsx').then((m) => ({ default: m.PaidRolePage })),
+);
+const ApprovalsPage = lazy(() =>
+  import('../features/approvals/ApprovalsPage.tsx').then((m) => ({ default: m.ApprovalsPage })),
+);
+const RisksPage = lazy(() =>
+  import('../features/risks/RisksPage.tsx').then((m) => ({ default: m.RisksPage })),
 );
 
 export const router = createBrowserRouter(
@@ -56,6 +94,51 @@ export const router = createBrowserRouter(
                   path: 'people',
                   element: <RequireRole roles={PEOPLE_ROLES} />,
                   children: [{ index: true, element: <PeoplePage /> }],
+                },
+                {
+                  path: 'programmes',
+                  element: <RequireRole roles={PROGRAMME_ROLES} />,
+                  children: [
+                    { index: true, element: <ProgrammesPage /> },
+                    { path: ':programmeId', element: <ProgrammePage /> },
+                    {
+                      element: <RequireRole roles={PROGRAMME_EDITOR_ROLES} />,
+                      children: [
+                        { path: 'new', element: <ProposalEditorPage /> },
+                        { path: ':programmeId/edit', element: <ProposalEditorPage /> },
+                      ],
+                    },
+                    {
+                      element: <RequireRole roles={MILESTONE_EDITOR_ROLES} />,
+                      children: [
+                        { path: ':programmeId/milestones/new', element: <MilestoneFormPage /> },
+                        {
+                          path: ':programmeId/milestones/:milestoneId/edit',
+                          element: <MilestoneFormPage />,
+                        },
+                      ],
+                    },
+                  ],
+                },
+                {
+                  path: 'milestones/:milestoneId',
+                  element: <RequireRole roles={PROGRAMME_ROLES} />,
+                  children: [{ index: true, element: <MilestonePage /> }],
+                },
+                {
+                  path: 'paid-roles/:paidRoleId',
+                  element: <RequireRole roles={PROGRAMME_ROLES} />,
+                  children: [{ index: true, element: <PaidRolePage /> }],
+                },
+                {
+                  path: 'approvals',
+                  element: <RequireRole roles={APPROVAL_ROLES} />,
+                  children: [{ index: true, element: <ApprovalsPage /> }],
+                },
+                {
+                  path: 'risks',
+                  element: <RequireRole roles={RISK_ROLES} />,
+                  children: [{ index: true, element: <RisksPage /> }],
                 },
               ],
             },

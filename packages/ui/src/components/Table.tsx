@@ -3,6 +3,8 @@ import { Fragment, type ReactNode } from 'react';
 export interface TableColumn {
   readonly header: ReactNode;
   readonly numeric?: boolean;
+  /** For a sortable column: how the rows are sorted by it now (`aria-sort`). */
+  readonly sort?: 'ascending' | 'descending' | 'none';
 }
 
 export interface TableRow {
@@ -38,6 +40,7 @@ export function Table({
       : `govuk-table__caption govuk-table__caption--${captionSize}`;
   const numericClass = (index: number, base: string) =>
     columns[index]?.numeric === true ? `${base} ${base}--numeric` : base;
+  const headerClass = (index: number) => numericClass(index, 'govuk-table__header');
   // A table wider than the screen scrolls inside its own region, which keyboard users can
   // focus and scroll (WCAG 1.4.10 allows two-dimensional scrolling for data tables).
   return (
@@ -49,7 +52,7 @@ export function Table({
           <tr className="govuk-table__row">
             {columns.map((column, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for a table
-              <th key={index} scope="col" className={numericClass(index, 'govuk-table__header')}>
+              <th key={index} scope="col" className={headerClass(index)} aria-sort={column.sort}>
                 {column.header}
               </th>
             ))}

@@ -22,14 +22,20 @@ export function TextInput({
   error,
   width,
   className,
+  prefix,
+  suffix,
   ...input
-}: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'width'> & {
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'width' | 'prefix'> & {
   name: string;
   id?: string;
   label: string;
   hint?: string;
   error?: string | undefined;
   width?: Width;
+  /** Shown before the box, e.g. "£"; hidden from screen readers, so the label must say it. */
+  prefix?: string;
+  /** Shown after the box, e.g. "%" or "days". */
+  suffix?: string;
 }) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -39,6 +45,15 @@ export function TextInput({
       : /^\d+$/.test(width)
         ? ` govuk-input--width-${width}`
         : ` govuk-!-width-${width}`;
+  const control = (
+    <input
+      {...input}
+      id={id}
+      name={name}
+      className={`govuk-input${error ? ' govuk-input--error' : ''}${widthClass}${className === undefined ? '' : ` ${className}`}`}
+      aria-describedby={describedBy(hint !== undefined && hintId, Boolean(error) && errorId)}
+    />
+  );
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <label className="govuk-label" htmlFor={id}>
@@ -50,13 +65,23 @@ export function TextInput({
         </div>
       )}
       {error && <ErrorMessage id={errorId} message={error} />}
-      <input
-        {...input}
-        id={id}
-        name={name}
-        className={`govuk-input${error ? ' govuk-input--error' : ''}${widthClass}${className === undefined ? '' : ` ${className}`}`}
-        aria-describedby={describedBy(hint !== undefined && hintId, Boolean(error) && errorId)}
-      />
+      {prefix === undefined && suffix === undefined ? (
+        control
+      ) : (
+        <div className="govuk-input__wrapper">
+          {prefix !== undefined && (
+            <div className="govuk-input__prefix" aria-hidden="true">
+              {prefix}
+            </div>
+          )}
+          {control}
+          {suffix !== undefined && (
+            <div className="govuk-input__suffix" aria-hidden="true">
+              {suffix}
+            </div>
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,14 +1,27 @@
 import type { Role } from '@coproduce/domain';
-import { type CardItem, CardList, InsetText, Page, useActiveMembership } from '@coproduce/ui';
-import { mayUse } from '../../app/navigation.ts';
+import {
+  type CardItem,
+  CardList,
+  EmptyState,
+  ErrorState,
+  InsetText,
+  LoadingState,
+  Page,
+  readError,
+  useActiveMembership,
+  useTRPC,
+  WorkList,
+} from '@coproduce/ui';
+import { useQuery } from '@tanstack/react-query';
+import { APPROVAL_ROLES, mayUse } from '../../app/navigation.ts';
 import { useT } from '../../i18n.ts';
 
 /** Roles whose daily work is in the site app. */
 const SITE_ROLES: ReadonlySet<Role> = new Set(['practitioner', 'community_researcher']);
 
 /**
- * The home of the active role: the things it can do now, as cards. Work queues that arrive with
- * later features are described in words, never shown with made-up data.
+ * The home of the active role: what is waiting for them now (each item a link to where to act,
+ * soonest first), then the places their role can go.
  */
 export function HomePage() {
   const t = useT();
@@ -16,6 +29,29 @@ export function HomePage() {
   const role = membership.role;
 
   const cards: CardItem[] = [];
+  if (APPROVAL_ROLES.includes(role)) {
+    cards.push({
+      to: '/approvals',
+      title: t('home.card.approvals.title'),
+      description: t('home.card.approvals.body'),
+    });
+  }
+  if (mayUse(role, 'programme.list')) {
+    cards.push({
+      to: '/programmes',
+      title: t('home.card.programmes.title'),
+      description: mayUse(role, 'programme.create')
+        ? t('home.card.programmes.coordinator')
+        : t('home.card.programmes.body'),
+    });
+  }
+  if (mayUse(role, 'work.keyPersonRisks')) {
+    cards.push({
+      to: '/risks',
+      title: t('home.card.risks.title'),
+      description: t('home.card.risks.body'),
+    });
+  }
   if (mayUse(role, 'people.listMembers')) {
     cards.push({
       to: '/people',
@@ -57,6 +93,7 @@ export function HomePage() {
         </InsetText>
       ) : (
         <>
+          {mayUse(role, 'work.needsMe') && <NeedsMe />}
           {cards.length > 0 && (
             <>
               <h2 className="govuk-heading-l">{t('home.doNow')}</h2>
@@ -64,15 +101,40 @@ export function HomePage() {
             </>
           )}
           {later !== undefined && (
-            <>
-              {cards.length === 0 && <h2 className="govuk-heading-m">{t('home.nothingYet')}</h2>}
-              <InsetText>
-                <p className="govuk-body">{later}</p>
-              </InsetText>
-            </>
+            <InsetText>
+              <p className="govuk-body">{later}</p>
+            </InsetText>
           )}
         </>
       )}
     </Page>
+  );
+}
+
+function NeedsMe() {
+  const t = useT();
+  const trpc = useTRPC();
+  const work = useQuery(trpc.work.needsMe.queryOptions());
+  return (
+    <section aria-labelledby="needs-me-heading" className="govuk-!-margin-bottom-8">
+      <h2 className="govuk-heading-l" id="needs-me-heading">
+        {t('home.needsMe.heading')}
+      </h2>
+      {work.isPending ? (
+        <LoadingState label={t('home.needsMe.loading')} />
+      ) : work.isError ? (
+        <ErrorState
+          message={readError(work.error, t('state.unreachable')).message}
+          onRetry={() => void work.refetch()}
+        />
+      ) : work.data.items.length === 0 ? (
+        <EmptyState>{t('home.needsMe.empty')}</EmptyState>
+      ) : (
+        <>
+          <p className="govuk-body">{t.plural('home.needsMe.count', work.data.items.length)}</p>
+          <WorkList items={work.data.items} idPrefix="needs-me" />
+        </>
+      )}
+    </section>
   );
 }

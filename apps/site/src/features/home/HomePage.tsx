@@ -1,5 +1,22 @@
-import { CardList, InsetText, Page, useActiveMembership, useSession } from '@coproduce/ui';
-import { mayUse } from '../../app/navigation.ts';
+import {
+  addDaysIso,
+  type CardItem,
+  CardList,
+  EmptyState,
+  ErrorState,
+  InsetText,
+  LoadingState,
+  type NeedsMeItem,
+  Page,
+  readError,
+  todayIso,
+  useActiveMembership,
+  useSession,
+  useTRPC,
+  WorkList,
+} from '@coproduce/ui';
+import { useQuery } from '@tanstack/react-query';
+import { MILESTONE_ROLES, mayUse, PAID_ROLE_ROLES, PROGRAMME_ROLES } from '../../app/navigation.ts';
 import { useT } from '../../i18n.ts';
 
 /** A home for each role of a site; hub and commissioner roles are pointed to the hub. */
@@ -9,60 +26,129 @@ export function HomePage() {
   const membership = useActiveMembership();
   const organisation = membership.organisation.name;
   const firstName = me.person.name.split(' ')[0] ?? me.person.name;
+  const role = membership.role;
 
-  switch (membership.role) {
-    case 'site_lead':
-      return (
-        <Page title={t('home.siteLead.title')} caption={organisation} headingSize="xl">
-          <p className="govuk-body-l">{t('home.siteLead.intro', { organisation })}</p>
-          {mayUse(membership.role, 'people.listMembers') && (
-            <CardList
-              items={[
-                {
-                  to: '/people',
-                  title: t('home.siteLead.peopleTitle'),
-                  description: t('home.siteLead.peopleBody'),
-                },
-              ]}
-            />
-          )}
-          <InsetText>
-            <p className="govuk-body">{t('home.siteLead.later')}</p>
-          </InsetText>
-        </Page>
-      );
-    case 'practitioner':
-    case 'community_researcher':
-      return (
-        <Page
-          title={t(`home.${membership.role}.title`, { name: firstName })}
-          caption={organisation}
-          headingSize="xl"
-        >
-          <p className="govuk-body-l">{t(`home.${membership.role}.intro`, { organisation })}</p>
-          <h2 className="govuk-heading-m">{t('home.nothingYet')}</h2>
-          <InsetText>
-            <p className="govuk-body">{t(`home.${membership.role}.later`)}</p>
-          </InsetText>
-        </Page>
-      );
-    default:
-      return (
-        <Page
-          title={t('home.other.title', { name: firstName })}
-          caption={organisation}
-          headingSize="xl"
-        >
-          <p className="govuk-body-l">
-            {t('home.other.intro', { role: t(`role.${membership.role}`), organisation })}
-          </p>
-          <p className="govuk-body">{t('home.other.hub')}</p>
-          <p className="govuk-body">
-            <a className="govuk-link" href="/hub/">
-              {t('home.other.hubLink')}
-            </a>
-          </p>
-        </Page>
-      );
+  if (role !== 'site_lead' && role !== 'practitioner' && role !== 'community_researcher') {
+    return (
+      <Page
+        title={t('home.other.title', { name: firstName })}
+        caption={organisation}
+        headingSize="xl"
+      >
+        <p className="govuk-body-l">
+          {t('home.other.intro', { role: t(`role.${role}`), organisation })}
+        </p>
+        <p className="govuk-body">{t('home.other.hub')}</p>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/hub/">
+            {t('home.other.hubLink')}
+          </a>
+        </p>
+      </Page>
+    );
   }
+
+  const cards: CardItem[] = [];
+  if (PROGRAMME_ROLES.includes(role)) {
+    cards.push({
+      to: '/programmes',
+      title: t('home.card.programmes.title'),
+      description: t('home.card.programmes.body'),
+    });
+  }
+  if (MILESTONE_ROLES.includes(role)) {
+    cards.push({
+      to: '/milestones',
+      title: t('home.card.milestones.title'),
+      description: t('home.card.milestones.body'),
+    });
+  }
+  if (PAID_ROLE_ROLES.includes(role)) {
+    cards.push({
+      to: '/paid-roles',
+      title: t('home.card.checks.title'),
+      description: t('home.card.checks.body'),
+    });
+  }
+  if (mayUse(role, 'people.listMembers')) {
+    cards.push({
+      to: '/people',
+      title: t('home.siteLead.peopleTitle'),
+      description: t('home.siteLead.peopleBody'),
+    });
+  }
+
+  return (
+    <Page
+      title={
+        role === 'site_lead'
+          ? t('home.siteLead.title')
+          : t(`home.${role}.title`, { name: firstName })
+      }
+      caption={organisation}
+      headingSize="xl"
+    >
+      <p className="govuk-body-l">
+        {role === 'site_lead'
+          ? t('home.siteLead.intro', { organisation })
+          : t(`home.${role}.intro`, { organisation })}
+      </p>
+      {mayUse(role, 'work.needsMe') && <DueThisWeek />}
+      <h2 className="govuk-heading-l">{t('home.goTo')}</h2>
+      <CardList items={cards} />
+      {role !== 'site_lead' && (
+        <InsetText>
+          <p className="govuk-body">{t(`home.${role}.later`)}</p>
+        </InsetText>
+      )}
+    </Page>
+  );
+}
+
+/** Due within 7 days, or already late: soonest first. */
+export function splitThisWeek(items: readonly NeedsMeItem[], today: string) {
+  const weekEnd = addDaysIso(today, 7);
+  const thisWeek = items.filter((item) => item.dueOn !== null && item.dueOn <= weekEnd);
+  const later = items.filter((item) => !thisWeek.includes(item));
+  const soonest = (a: NeedsMeItem, b: NeedsMeItem) =>
+    (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999');
+  return { thisWeek: thisWeek.sort(soonest), later: later.sort(soonest) };
+}
+
+function DueThisWeek() {
+  const t = useT();
+  const trpc = useTRPC();
+  const work = useQuery(trpc.work.needsMe.queryOptions());
+  if (work.isPending) return <LoadingState label={t('home.due.loading')} />;
+  if (work.isError) {
+    return (
+      <ErrorState
+        message={readError(work.error, t('state.unreachable')).message}
+        onRetry={() => void work.refetch()}
+      />
+    );
+  }
+  const { thisWeek, later } = splitThisWeek(work.data.items, todayIso());
+  return (
+    <>
+      <section aria-labelledby="due-this-week" className="govuk-!-margin-bottom-6">
+        <h2 className="govuk-heading-l" id="due-this-week">
+          {t('home.due.heading')}
+        </h2>
+        {thisWeek.length === 0 ? (
+          <EmptyState>{t('home.due.none')}</EmptyState>
+        ) : (
+          <WorkList items={thisWeek} idPrefix="due" />
+        )}
+      </section>
+      {later.length > 0 && (
+        <section aria-labelledby="due-later" className="govuk-!-margin-bottom-6">
+          <h2 className="govuk-heading-m" id="due-later">
+            {t('home.due.later')}
+          </h2>
+          <WorkList items={later} idPrefix="later" />
+        </section>
+      )}
+    </>
+  );
 }

@@ -1,0 +1,55 @@
+import type { inferInput, inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import type { AppRouter } from '../trpc/trpc.ts';
+
+type Api = TRPCOptionsProxy<AppRouter>;
+
+/** The three kinds of subject that follow a persisted workflow (ADR 0006). */
+export type WorkflowKind = 'programme' | 'milestone' | 'paidRole';
+
+export type ProgrammeView = inferOutput<Api['programme']['get']>;
+export type ProgrammeSummary = inferOutput<Api['programme']['list']>['programmes'][number];
+export type ProgrammeListQuery = Extract<inferInput<Api['programme']['list']>, object>;
+export type ProgrammeStage = NonNullable<ProgrammeListQuery['stage']>;
+export type MilestoneView = inferOutput<Api['milestone']['get']>;
+export type MilestoneSummary = inferOutput<Api['milestone']['list']>['milestones'][number];
+export type PaidRoleView = inferOutput<Api['paidRole']['get']>;
+export type PaidRoleCheck = PaidRoleView['checks'][number];
+export type CheckStatus = PaidRoleCheck['status'];
+export type CheckKind = PaidRoleCheck['kind'];
+export type AllowedActions = inferOutput<Api['programme']['allowedActions']>;
+export type AllowedAction = AllowedActions['actions'][number];
+export type WorkflowHistory = inferOutput<Api['programme']['history']>;
+export type Transition = WorkflowHistory['transitions'][number];
+export type NeedsMeItem = inferOutput<Api['work']['needsMe']>['items'][number];
+export type KeyPersonRisk = inferOutput<Api['work']['keyPersonRisks']>['risks'][number];
+
+/**
+ * Every stage, in lifecycle order (the server's own list, checked against the API's input type
+ * below so the two cannot drift apart).
+ */
+export const PROGRAMME_STAGE_ORDER = [
+  'proposal',
+  'baseline',
+  'delivery',
+  'monitoring',
+  'payment',
+  'closure',
+  'suspended',
+  'closed',
+  'rejected',
+  'withdrawn',
+  'terminated',
+] as const satisfies readonly ProgrammeStage[];
+
+// Fails to compile when the API gains a stage this list does not name.
+const everyStageListed: Exclude<
+  ProgrammeStage,
+  (typeof PROGRAMME_STAGE_ORDER)[number]
+> extends never
+  ? true
+  : false = true;
+void everyStageListed;
+
+export function isProgrammeStage(value: string): value is ProgrammeStage {
+  return (PROGRAMME_STAGE_ORDER as readonly string[]).includes(value);
+}
