@@ -50,7 +50,11 @@ export function BaselineCountsForm({
   const [siteId, setSiteId] = useState(sites[0]?.organisationId ?? '');
   const report = useMutation(
     trpc.programme.reportBaselineCounts.mutationOptions({
-      onSettled: () => refresh(),
+      onSettled: () => {
+        // Not awaited: the caller's own onSuccess must run while its screen is still mounted,
+        // before the refetch removes the item it acted on.
+        void refresh();
+      },
       onError: (error) => errors.failWith(readError(error, t('state.unreachable'))),
     }),
   );

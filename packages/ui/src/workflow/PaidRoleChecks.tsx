@@ -84,7 +84,11 @@ export function RecordCheckForm({
   const errors = useFormErrors(FIELDS);
   const record = useMutation(
     trpc.paidRole.recordCheck.mutationOptions({
-      onSettled: () => refresh(),
+      onSettled: () => {
+        // Not awaited: the caller's own onSuccess must run while its screen is still mounted,
+        // before the refetch removes the item it acted on.
+        void refresh();
+      },
       onError: (error) => errors.failWith(readError(error, t('state.unreachable'))),
     }),
   );

@@ -42,7 +42,11 @@ export function SignOffShare({
   const trpc = useTRPC();
   const refresh = useRefreshWorkflows();
   const signOff = useMutation(
-    trpc.programme.signOffShare.mutationOptions({ onSettled: () => refresh() }),
+    trpc.programme.signOffShare.mutationOptions({
+      onSettled: () => {
+        void refresh();
+      },
+    }),
   );
   const own = programme.funders.find((funder) => funder.organisationId === organisationId);
   if (own === undefined) return null;

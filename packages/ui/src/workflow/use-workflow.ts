@@ -49,7 +49,11 @@ export function useWorkflowTransition() {
       }
     },
     // Refreshed whether it worked or not: a conflict means the page is out of date.
-    onSettled: () => refresh(),
+    onSettled: () => {
+      // Not awaited: the caller's own onSuccess must run while its screen is still mounted,
+      // before the refetch removes the item it acted on.
+      void refresh();
+    },
   });
 }
 
