@@ -1,5 +1,6 @@
 export { AppLayout } from './app/AppLayout.tsx';
 export { type AppConfig, type AppId, appUrl, useAppConfig } from './app/config.tsx';
+export { type NotFoundMessages, NotFoundPage, RouteErrorPage } from './app/NotFoundPage.tsx';
 export { AppProviders } from './app/providers.tsx';
 export {
   AcceptInvitationPage,

@@ -2,10 +2,12 @@ import {
   AcceptInvitationPage,
   ChooseOrganisationPage,
   ForgotPasswordPage,
+  NotFoundPage,
   RequireMembership,
   RequireRole,
   RequireSession,
   ResetPasswordPage,
+  RouteErrorPage,
   SignInPage,
   TwoFactorPage,
   TwoFactorSetUpPage,
@@ -13,7 +15,6 @@ import {
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { HubLayout } from './HubLayout.tsx';
-import { NotFoundPage, RouteErrorPage } from './NotFoundPage.tsx';
 import {
   APPROVAL_ROLES,
   AUDIT_ROLES,

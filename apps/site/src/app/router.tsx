@@ -2,17 +2,18 @@ import {
   AcceptInvitationPage,
   ChooseOrganisationPage,
   ForgotPasswordPage,
+  NotFoundPage,
   RequireMembership,
   RequireRole,
   RequireSession,
   ResetPasswordPage,
+  RouteErrorPage,
   SignInPage,
   TwoFactorPage,
   TwoFactorSetUpPage,
 } from '@coproduce/ui';
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { NotFoundPage, RouteErrorPage } from './NotFoundPage.tsx';
 import { MILESTONE_ROLES, PAID_ROLE_ROLES, PEOPLE_ROLES, PROGRAMME_ROLES } from './navigation.ts';
 import { SiteLayout } from './SiteLayout.tsx';
 

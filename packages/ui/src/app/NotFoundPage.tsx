@@ -1,6 +1,14 @@
-import { Page } from '@coproduce/ui';
 import { Link } from 'react-router';
-import { useT } from '../i18n.ts';
+import { Page } from '../components/Page.tsx';
+import { useTranslate } from '../i18n/i18n.tsx';
+
+/** The words each app gives these pages, in its own voice (plain English on the site app). */
+export type NotFoundMessages = Record<
+  'notFound.title' | 'notFound.body' | 'notFound.home' | 'routeError.title' | 'routeError.body',
+  string
+>;
+
+const useT = () => useTranslate<NotFoundMessages>();
 
 export function NotFoundPage() {
   const t = useT();
