@@ -1,4 +1,5 @@
 export * from './audit.ts';
+export * from './evidence.ts';
 export * from './memberships.ts';
 export * from './milestones.ts';
 export * from './networks.ts';

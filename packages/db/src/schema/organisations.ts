@@ -16,6 +16,9 @@ export const organisations = pgTable(
     name: text().notNull(),
     /** What sort of hub, site or commissioner, in words: "Integrated care board", "Mosque". */
     category: text(),
+    /** Sites: who to call when a questionnaire raises a safeguarding risk. */
+    safeguardingContactName: text(),
+    safeguardingContactPhone: text(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -6,6 +6,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -14,6 +15,13 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.ts';
+
+/** Shape checked by the domain's outcomes-framework schema before it is stored. */
+export interface OutcomesFrameworkColumn {
+  readonly instruments: readonly string[];
+  readonly timepoints: readonly Record<string, unknown>[];
+}
+
 import { networks } from './networks.ts';
 import { organisations } from './organisations.ts';
 import { people } from './people.ts';
@@ -41,6 +49,8 @@ export const programmes = pgTable(
     reportingPeriodMonths: integer().notNull().default(3),
     /** Days after a period ends by which its monitoring return is due. */
     returnDueDays: integer().notNull().default(30),
+    /** Instruments and timepoints with windows; null means the default framework. */
+    outcomesFramework: jsonb().$type<OutcomesFrameworkColumn>(),
     stage: text().notNull(),
     ...workflowColumns(),
     createdBy: uuid()
@@ -67,14 +77,6 @@ export const programmeSites = pgTable(
     networkId: uuid().notNull(),
     programmeId: uuid().notNull(),
     organisationId: uuid().notNull(),
-    /**
-     * Enrolment and baseline counts the site lead reports for the baseline gate, until the
-     * evidence issue computes them from participant records.
-     */
-    enrolledCount: integer().notNull().default(0),
-    baselineRecordedCount: integer().notNull().default(0),
-    countsReportedAt: timestamp({ withTimezone: true }),
-    countsReportedBy: uuid().references(() => people.id),
   },
   (t) => [
     primaryKey({ columns: [t.programmeId, t.organisationId] }),
@@ -87,10 +89,6 @@ export const programmeSites = pgTable(
       foreignColumns: [organisations.networkId, organisations.id],
     }),
     index().on(t.networkId, t.organisationId),
-    check(
-      'programme_sites_counts',
-      sql`${t.baselineRecordedCount} between 0 and ${t.enrolledCount}`,
-    ),
   ],
 );
 
