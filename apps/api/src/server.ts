@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import type { DatabaseHandle } from '@coproduce/db';
 import helmet from '@fastify/helmet';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import {
+  type FastifyTRPCPluginOptions,
+  fastifyRequestHandler,
+  fastifyTRPCPlugin,
+} from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createAuth } from './auth/auth.ts';
 import type { Config } from './env.ts';
@@ -10,6 +14,7 @@ import { originCheck } from './http/origin-check.ts';
 import { registerLandingPage, registerStaticApps } from './http/static-apps.ts';
 import { createMailer } from './mail/mailer.ts';
 import { type AppRouter, appRouter } from './root.ts';
+import { UPLOAD_BODY_LIMIT } from './routers/evidence-import/schemas.ts';
 import { type AppDeps, createContext } from './trpc/context.ts';
 
 export interface ServerOptions {
@@ -103,24 +108,35 @@ export async function buildServer({
 
   registerAuthRoutes(app, auth, config.publicUrl);
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: ({ req }) => createContext(deps, req),
-      onError({ error, path, req }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') {
-          req.log.error(
-            {
-              event: 'trpc.error',
-              procedure: path,
-              err: { message: error.cause?.message ?? error.message, stack: error.cause?.stack },
-            },
-            'procedure failed',
-          );
-        }
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  const trpcOptions = {
+    router: appRouter,
+    createContext: ({ req }) => createContext(deps, req),
+    onError({ error, path, req }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        req.log.error(
+          {
+            event: 'trpc.error',
+            procedure: path,
+            err: { message: error.cause?.message ?? error.message, stack: error.cause?.stack },
+          },
+          'procedure failed',
+        );
+      }
+    },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'];
+  await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
+  // Evidence files (up to 15 MB, sent as base64 in JSON) are the one call allowed a body over
+  // 1 MiB: its own route, matched before `/trpc/:path`, with its own limit.
+  await app.register(async (uploads) => {
+    uploads.removeContentTypeParser('application/json');
+    uploads.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string', bodyLimit: UPLOAD_BODY_LIMIT },
+      (_req, body, done) => done(null, body),
+    );
+    uploads.post('/trpc/evidenceImport.upload', { bodyLimit: UPLOAD_BODY_LIMIT }, (req, reply) =>
+      fastifyRequestHandler({ ...trpcOptions, req, res: reply, path: 'evidenceImport.upload' }),
+    );
   });
 
   await registerStaticApps(app, config.appsDir);

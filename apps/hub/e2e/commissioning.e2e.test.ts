@@ -347,38 +347,29 @@ describe('commissioning in the hub', () => {
     await checkPage(grace, 'hub-risks');
   });
 
-  it('takes baseline counts and opens the baseline gate once coverage is enough', async () => {
+  it('keeps delivery closed while too few participants have a baseline, naming the shortfall', async () => {
     const { page } = grace;
     await openProgramme(grace, 'Living well with long-term conditions');
-    // 31 of 45 enrolled participants have a baseline (69%): delivery cannot start yet.
-    await page
-      .getByText(
-        fill(workflowText['workflow.actions.blocked'], {
-          action: workflowText['event.programme.START_DELIVERY'],
-        }),
-      )
+    // The gate counts participants with a valid baseline questionnaire: 31 of 45 (69%).
+    const blocked = page.locator('.app-actions__blocked', {
+      hasText: fill(workflowText['workflow.actions.blocked'], {
+        action: workflowText['event.programme.START_DELIVERY'],
+      }),
+    });
+    await blocked
+      .getByText('baseline recorded for 31 of 45 enrolled participants (69%); 80% required')
       .waitFor();
-    await page
-      .getByLabel(workflowText['baseline.site'], { exact: true })
-      .selectOption({ label: 'Greenway Community Centre' });
-    await page.getByLabel(workflowText['baseline.enrolled']).fill('30');
-    await page.getByLabel(workflowText['baseline.recorded']).fill('31');
-    await page.getByRole('button', { name: workflowText['baseline.submit'] }).click();
-    await page
-      .locator('.govuk-error-summary')
-      .getByText(workflowText['baseline.error.tooMany'])
-      .waitFor();
-    await page.getByLabel(workflowText['baseline.recorded']).fill('27');
-    await page.getByRole('button', { name: workflowText['baseline.submit'] }).click();
-    await confirmed(
-      page,
-      fill(workflowText['baseline.done'], { site: 'Greenway Community Centre' }),
-    );
-    // 39 of 47 (83%), and at least 40 enrolled: the gate is open.
-    await page
+    await blocked
       .getByRole('button', { name: workflowText['event.programme.START_DELIVERY'] })
-      .and(page.locator(':not([disabled])'))
+      .and(page.locator('[disabled]'))
       .waitFor();
+    // Each site's counts come from its participants: enrolled, with a baseline, coverage.
+    const sites = page.getByRole('table', { name: hubEn['programme.sites.caption'] });
+    await sites.getByRole('columnheader', { name: hubEn['programme.sites.baseline'] }).waitFor();
+    const stBrigids = sites.getByRole('row').filter({ hasText: "St Brigid's Community Church" });
+    expect(await stBrigids.getByRole('cell').allTextContents()).toEqual(['28', '19', '67%']);
+    const alNoor = sites.getByRole('row').filter({ hasText: 'Al-Noor Community Mosque' });
+    expect(await alNoor.getByRole('cell').allTextContents()).toEqual(['17', '12', '70%']);
     await checkPage(grace, 'hub-programme-baseline');
     for (const visit of [grace, david, priya]) await visit.context.close();
   });

@@ -76,7 +76,6 @@ export {
   useTRPCClient,
 } from './trpc/trpc.ts';
 export type * from './trpc/types.ts';
-export { BaselineCountsForm, readCount } from './workflow/BaselineCountsForm.tsx';
 export { addDaysIso, todayIso } from './workflow/dates.ts';
 export { type WorkflowMessages, workflowEn } from './workflow/messages.en.ts';
 export { type RouteNotice, useNotice } from './workflow/notice.ts';

@@ -11,6 +11,9 @@ export interface DemoOrganisation {
   readonly kind: OrganisationKind;
   readonly name: string;
   readonly category: string;
+  /** Sites: who staff call when a questionnaire raises a safeguarding risk. */
+  readonly safeguardingContactName?: string;
+  readonly safeguardingContactPhone?: string;
 }
 
 export interface DemoPerson {
@@ -33,9 +36,30 @@ export const KINGSMERE: DemoNetwork = {
   name: 'Kingsmere Faith and Community Health Network',
   organisations: [
     { key: 'hub', kind: 'hub', name: 'Kingsmere Community Health Hub', category: 'Hub charity' },
-    { key: 'st-brigids', kind: 'site', name: "St Brigid's Community Church", category: 'Church' },
-    { key: 'al-noor', kind: 'site', name: 'Al-Noor Community Mosque', category: 'Mosque' },
-    { key: 'mandir', kind: 'site', name: 'Shree Ram Mandir Kingsmere', category: 'Temple' },
+    {
+      key: 'st-brigids',
+      kind: 'site',
+      name: "St Brigid's Community Church",
+      category: 'Church',
+      safeguardingContactName: 'Joan Okoro (designated safeguarding lead)',
+      safeguardingContactPhone: '020 7946 0101',
+    },
+    {
+      key: 'al-noor',
+      kind: 'site',
+      name: 'Al-Noor Community Mosque',
+      category: 'Mosque',
+      safeguardingContactName: 'Bilal Ahmed (safeguarding officer)',
+      safeguardingContactPhone: '020 7946 0102',
+    },
+    {
+      key: 'mandir',
+      kind: 'site',
+      name: 'Shree Ram Mandir Kingsmere',
+      category: 'Temple',
+      safeguardingContactName: 'Meera Patel (welfare lead)',
+      safeguardingContactPhone: '020 7946 0103',
+    },
     {
       key: 'greenway',
       kind: 'site',
@@ -136,6 +160,16 @@ export const KINGSMERE: DemoNetwork = {
       name: 'Imran Hussain',
       email: 'imran.hussain@alnoor.example.org',
       roles: [{ organisation: 'al-noor', role: 'community_researcher' }],
+    },
+    {
+      name: 'Yusuf Karim',
+      email: 'yusuf.karim@alnoor.example.org',
+      roles: [{ organisation: 'al-noor', role: 'site_lead' }],
+    },
+    {
+      name: 'Zainab Ali',
+      email: 'zainab.ali@alnoor.example.org',
+      roles: [{ organisation: 'al-noor', role: 'practitioner' }],
     },
     {
       name: 'Anita Sharma',

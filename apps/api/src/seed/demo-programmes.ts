@@ -41,7 +41,10 @@ export interface DemoProgramme {
   readonly budgetPence: number;
   readonly delegationLimitPence: number;
   readonly minimumCohort: number;
+  /** Fictional participants enrolled at each site, and how many have a baseline questionnaire. */
   readonly sites: ReadonlyArray<{ key: string; enrolled: number; baselineRecorded: number }>;
+  /** Weekly sessions seeded once delivery starts, with end-of-treatment and follow-up answers. */
+  readonly delivery?: { readonly sessionKind: 'group' | 'treatment'; readonly sessions: number };
   readonly funders: ReadonlyArray<{
     key: string;
     shareBasisPoints: number;
@@ -109,9 +112,10 @@ export const DEMO_PROGRAMMES: readonly DemoProgramme[] = [
     delegationLimitPence: 1_000_000,
     minimumCohort: 20,
     sites: [
-      { key: 'st-brigids', enrolled: 38, baselineRecorded: 34 },
-      { key: 'al-noor', enrolled: 26, baselineRecorded: 22 },
+      { key: 'st-brigids', enrolled: 96, baselineRecorded: 88 },
+      { key: 'al-noor', enrolled: 64, baselineRecorded: 57 },
     ],
+    delivery: { sessionKind: 'treatment', sessions: 10 },
     funders: [
       {
         key: 'icb',
@@ -201,7 +205,8 @@ export const DEMO_PROGRAMMES: readonly DemoProgramme[] = [
     budgetPence: 6_500_000,
     delegationLimitPence: 500_000,
     minimumCohort: 15,
-    sites: [{ key: 'mandir', enrolled: 24, baselineRecorded: 21 }],
+    sites: [{ key: 'mandir', enrolled: 48, baselineRecorded: 44 }],
+    delivery: { sessionKind: 'group', sessions: 8 },
     funders: [
       {
         key: 'mh-trust',
@@ -288,7 +293,7 @@ export const DEMO_PROGRAMMES: readonly DemoProgramme[] = [
     delegationLimitPence: 500_000,
     minimumCohort: 40,
     sites: [
-      { key: 'greenway', enrolled: 28, baselineRecorded: 19 },
+      { key: 'st-brigids', enrolled: 28, baselineRecorded: 19 },
       { key: 'al-noor', enrolled: 17, baselineRecorded: 12 },
     ],
     funders: [

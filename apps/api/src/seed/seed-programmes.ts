@@ -5,7 +5,6 @@ import {
   insertPaidRoleCheck,
   listActiveMembershipsOfPerson,
   listOrganisations,
-  reportSiteCounts,
   signOffFunderShare,
 } from '@coproduce/db';
 import type { Role } from '@coproduce/domain';
@@ -23,6 +22,7 @@ import {
   type DemoProgramme,
   type DemoStep,
 } from './demo-programmes.ts';
+import { seedBaselineEvidence, seedDeliveryEvidence } from './seed-evidence.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
@@ -106,15 +106,22 @@ export async function seedDemoProgrammes(db: Database, networkId: string) {
       if (step.event === 'APPROVE')
         await signOffShares(db, demo, programmeId, keyToId, step.daysAgo + 1);
       if (step.event === 'START_DELIVERY') {
-        await reportCounts(db, demo, programmeId, keyToId, coordinator.personId);
+        await seedBaselines(demo, programmeId, step.daysAgo);
         for (const role of activeBeforeDelivery)
           await seedPaidRole(role, programmeId, siteId(role.site));
       }
       ({ version } = await run('programme', programmeId, step, version));
+      if (step.event === 'START_DELIVERY' && demo.delivery) {
+        for (const site of demo.sites) {
+          await seedDeliveryEvidence(db, networkId, programmeId, {
+            ...evidencePlan(demo, site, step.daysAgo),
+            ...demo.delivery,
+          });
+        }
+      }
     }
     const programme = await getProgramme(db, { networkId, id: programmeId });
-    if (programme?.state === 'active.baseline')
-      await reportCounts(db, demo, programmeId, keyToId, coordinator.personId);
+    if (programme?.state === 'active.baseline') await seedBaselines(demo, programmeId, 0);
     if (programme?.state.startsWith('proposal.') && programme.state !== 'proposal.draft') {
       await signOffShares(db, demo, programmeId, keyToId, 0);
     }
@@ -138,6 +145,31 @@ export async function seedDemoProgrammes(db: Database, networkId: string) {
           step,
           milestoneVersion,
         ));
+    }
+  }
+
+  function evidencePlan(
+    demo: DemoProgramme,
+    site: DemoProgramme['sites'][number],
+    startsDaysAgo: number,
+  ) {
+    return {
+      programmeName: demo.name,
+      siteId: required(keyToId.get(site.key), site.key),
+      enrolled: site.enrolled,
+      baselineRecorded: site.baselineRecorded,
+      deliveryStartsDaysAgo: startsDaysAgo,
+    };
+  }
+
+  async function seedBaselines(demo: DemoProgramme, programmeId: string, startsDaysAgo: number) {
+    for (const site of demo.sites.filter((s) => s.enrolled > 0)) {
+      await seedBaselineEvidence(
+        db,
+        networkId,
+        programmeId,
+        evidencePlan(demo, site, startsDaysAgo),
+      );
     }
   }
 
@@ -189,24 +221,6 @@ async function signOffShares(
       organisationId: required(keyToId.get(funder.key), funder.key),
       personId: person.id,
       at: daysAgo(Math.max(funder.signedOffDaysAgo, defaultDaysAgo)),
-    });
-  }
-}
-
-async function reportCounts(
-  db: Database,
-  demo: DemoProgramme,
-  programmeId: string,
-  keyToId: Map<string, string>,
-  personId: string,
-) {
-  for (const site of demo.sites) {
-    await reportSiteCounts(db, {
-      programmeId,
-      organisationId: required(keyToId.get(site.key), site.key),
-      enrolledCount: site.enrolled,
-      baselineRecordedCount: site.baselineRecorded,
-      personId,
     });
   }
 }

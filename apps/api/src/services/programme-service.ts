@@ -12,12 +12,11 @@ import {
   listReportingPeriods,
   type Programme,
   replaceProgrammeParties,
-  reportSiteCounts,
   signOffFunderShare,
   sitesAndFundersOf,
   updateProgrammeFields,
 } from '@coproduce/db';
-import { DomainError, type ProgrammeDraft } from '@coproduce/domain';
+import { DomainError, type ProgrammeDraft, suppressSmallCount } from '@coproduce/domain';
 import { initialSnapshot, stateOf, WORKFLOWS } from '@coproduce/workflow';
 import { today } from '../time.ts';
 import type { ActingMember } from '../trpc/context.ts';
@@ -180,10 +179,12 @@ export async function getProgrammeView(db: Database, actor: ActingMember, id: st
     stage: programme.stage,
     version: programme.version,
     editable: EDITABLE_STATES.has(programme.state),
-    sites: sites.map((s) => ({
-      ...s,
-      countsReportedAt: s.countsReportedAt?.toISOString() ?? null,
-    })),
+    // Counts below 5 are shown as "<5" to everyone outside the site (BRIEF, "Personal data").
+    sites: sites.map((s) => {
+      const own = s.organisationId === actor.organisationId;
+      const count = (n: number) => (own ? n : suppressSmallCount(n));
+      return { ...s, enrolled: count(s.enrolled), withBaseline: count(s.withBaseline) };
+    }),
     funders: funders.map((f) => ({
       organisationId: f.organisationId,
       name: f.name,
@@ -308,52 +309,5 @@ export async function signOffShare(db: Database, actor: ActingMember, programmeI
       detail: { organisationId: actor.organisationId, shareBasisPoints: own.shareBasisPoints },
     });
     return { signedOff: true as const };
-  });
-}
-
-export async function reportBaselineCounts(
-  db: Database,
-  actor: ActingMember,
-  input: { programmeId: string; siteId: string; enrolled: number; baselineRecorded: number },
-) {
-  const programme = await requireProgramme(db, actor, input.programmeId);
-  if (programme.state !== 'active.baseline') {
-    throw new DomainError(
-      'conflict',
-      'Baseline counts are reported while the programme is at baseline.',
-      'programmeId',
-    );
-  }
-  if (actor.role === 'site_lead' && input.siteId !== actor.organisationId) {
-    throw new DomainError('forbidden', 'You can report counts for your own site only.', 'siteId');
-  }
-  if (input.baselineRecorded > input.enrolled) {
-    throw new DomainError(
-      'invalid',
-      'Baselines recorded cannot be more than participants enrolled.',
-      'baselineRecorded',
-    );
-  }
-  return db.transaction(async (tx) => {
-    const reported = await reportSiteCounts(tx, {
-      programmeId: programme.id,
-      organisationId: input.siteId,
-      enrolledCount: input.enrolled,
-      baselineRecordedCount: input.baselineRecorded,
-      personId: actor.personId,
-    });
-    if (!reported)
-      throw new DomainError('not-found', 'That site is not part of this programme.', 'siteId');
-    await auditDecision(tx, actor, {
-      action: 'programme.baseline-counts-reported',
-      objectType: 'programme',
-      objectId: programme.id,
-      detail: {
-        siteId: input.siteId,
-        enrolled: input.enrolled,
-        baselineRecorded: input.baselineRecorded,
-      },
-    });
-    return { reported: true as const };
   });
 }

@@ -321,7 +321,7 @@ export async function keyPersonRisks(
       risks.push({
         scope: 'site',
         name: site.name,
-        risk: 'A single site lead: if they are away, no one can submit milestones or report baselines.',
+        risk: 'A single site lead: if they are away, no one can submit milestones or record baselines.',
         people: leads,
       });
     } else if (leads.length === 0) {

@@ -2,11 +2,14 @@ import {
   createNetwork,
   createOrganisation,
   createPersonWithPassword,
+  insertDeliverySession,
   insertInvitation,
   insertMembership,
   insertMilestone,
   insertPaidRole,
+  insertParticipants,
   insertProgramme,
+  insertQuestionnaireResponses,
   type Organisation,
   programmeOrganisationIds,
   replaceProgrammeParties,
@@ -253,7 +256,149 @@ const onPaidRole =
     return { input: { paidRoleId: paidRole.id, ...extra }, object };
   };
 
+/** A participant, a session and a questionnaire at the site of a programme involving `o`. */
+async function siteRecordsInvolving(o: Organisation) {
+  const db = server.database.db;
+  const { programme, site } = await programmeInvolving(o);
+  const person = await newPerson();
+  const [participant] = await insertParticipants(db, [
+    {
+      networkId: o.networkId,
+      siteOrganisationId: site.id,
+      programmeId: programme.id,
+      code: unique('P').slice(0, 12),
+      enrolledOn: '2026-01-05',
+      enrolledBy: person.id,
+    },
+  ]);
+  if (!participant) throw new Error('participant not created');
+  const session = await insertDeliverySession(db, {
+    networkId: o.networkId,
+    siteOrganisationId: site.id,
+    programmeId: programme.id,
+    heldOn: '2026-01-12',
+    kind: 'group',
+    durationMinutes: 60,
+    practitionerId: person.id,
+    recordedBy: person.id,
+    idempotencyKey: unique('session'),
+  });
+  const [response] = await insertQuestionnaireResponses(db, [
+    {
+      networkId: o.networkId,
+      siteOrganisationId: site.id,
+      programmeId: programme.id,
+      participantId: participant.id,
+      instrument: 'PHQ9',
+      timepointCode: 'baseline',
+      recordedOn: '2026-01-05',
+      collectedBy: person.id,
+      collectorRole: 'practitioner',
+      answers: [0, 0, 0, 0, 0, 0, 0, 0, 1],
+      valid: true,
+      total: 1,
+      riskFlag: true,
+      idempotencyKey: unique('response'),
+    },
+  ]);
+  if (!session || !response) throw new Error('site records not created');
+  return {
+    programme,
+    site,
+    participantId: participant.id,
+    sessionId: session.id,
+    responseId: response.id,
+    object: inOrganisation(site),
+  };
+}
+
+/** Procedures about one site of a programme (its records, never the hub's or co-funders'). */
+const onSite =
+  (extra: (p: { programmeId: string; siteId: string }) => Record<string, unknown>): Fixture =>
+  async (o) => {
+    const { programme, site } = await programmeInvolving(o);
+    return {
+      input: { siteId: site.id, ...extra({ programmeId: programme.id, siteId: site.id }) },
+      object: inOrganisation(site),
+    };
+  };
+const onSiteRecord =
+  (
+    extra: (r: {
+      participantId: string;
+      sessionId: string;
+      responseId: string;
+    }) => Record<string, unknown>,
+  ): Fixture =>
+  async (o) => {
+    const { object, ...records } = await siteRecordsInvolving(o);
+    return { input: extra(records), object };
+  };
+
+const ENROLMENT = {
+  enrolledOn: '2026-01-05',
+  identity: { givenName: 'Matrix', familyName: 'Person', dateOfBirth: '1990-01-01' },
+  consent: {
+    noticeVersion: 'v1',
+    serviceDelivery: true,
+    evaluation: true,
+    sharingWithCommissioners: false,
+    givenOn: '2026-01-05',
+  },
+};
+
 const FIXTURES: Record<string, Fixture> = {
+  'participant.enrol': onSite(({ programmeId }) => ({ programmeId, enrolment: ENROLMENT })),
+  'participant.search': onSite(() => ({ query: 'Matrix' })),
+  'participant.list': onSite(() => ({})),
+  'participant.get': onSiteRecord(({ participantId }) => ({ participantId })),
+  'participant.recordConsent': onSiteRecord(({ participantId }) => ({
+    participantId,
+    consent: ENROLMENT.consent,
+  })),
+  'participant.withdrawConsent': onSiteRecord(({ participantId }) => ({
+    participantId,
+    withdrawnOn: '2026-02-01',
+  })),
+  'participant.exportSubjectAccess': onSiteRecord(({ participantId }) => ({ participantId })),
+  'participant.erase': onSiteRecord(({ participantId }) => ({
+    participantId,
+    reason: 'recorded-in-error',
+  })),
+  'participant.missingAtTimepoint': onSite(({ programmeId }) => ({
+    programmeId,
+    timepointCode: 'baseline',
+  })),
+  'participant.registerCandidates': onSite(({ programmeId }) => ({ programmeId })),
+  'deliverySession.record': onSite(({ programmeId }) => ({
+    programmeId,
+    heldOn: '2026-01-12',
+    kind: 'group',
+    durationMinutes: 60,
+    practitionerId: crypto.randomUUID(),
+    register: [],
+    idempotencyKey: unique('session'),
+  })),
+  'deliverySession.list': onSite(() => ({})),
+  'deliverySession.get': onSiteRecord(({ sessionId }) => ({ sessionId })),
+  'deliverySession.updateRegister': onSiteRecord(({ sessionId }) => ({ sessionId, register: [] })),
+  'questionnaire.record': onSiteRecord(({ participantId }) => ({
+    participantId,
+    instrument: 'PHQ9',
+    timepointCode: 'baseline',
+    recordedOn: '2026-01-05',
+    answers: [0, 0, 0, 0, 0, 0, 0, 0, 0],
+    idempotencyKey: unique('response'),
+  })),
+  'questionnaire.openRisks': onSite(() => ({})),
+  'questionnaire.acknowledgeRisk': onSiteRecord(({ responseId }) => ({
+    responseId,
+    action: 'referred',
+  })),
+  'organisation.updateSafeguardingContact': async (o) => ({
+    input: { organisationId: o.id, name: 'Safeguarding lead', phone: '020 7946 0000' },
+    object: inOrganisation(o),
+  }),
   'programme.create': async (_o, networkId) => ({
     input: DRAFT,
     object: { networkId, organisationIds: [] },
@@ -265,11 +410,6 @@ const FIXTURES: Record<string, Fixture> = {
   'programme.history': onProgramme(() => ({})),
   'programme.transition': onProgramme(() => ({ expectedVersion: 1, event: 'SUBMIT' })),
   'programme.signOffShare': onProgramme(() => ({})),
-  'programme.reportBaselineCounts': onProgramme(({ siteId }) => ({
-    siteId,
-    enrolled: 10,
-    baselineRecorded: 8,
-  })),
   'milestone.create': onProgramme(() => ({ title: 'New milestone', valuePence: 1000 })),
   'milestone.update': onMilestone({ expectedVersion: 1, title: 'Renamed', valuePence: 2000 }),
   'milestone.get': onMilestone(),
@@ -291,6 +431,34 @@ const FIXTURES: Record<string, Fixture> = {
   }),
   'work.needsMe': ownNetworkObject,
   'work.keyPersonRisks': ownNetworkObject,
+  // Limited to one site, a report involves the hub, that site and the co-funders.
+  'outcomes.report': onProgramme(({ siteId }) => ({ siteId })),
+  'outcomes.monitoringReport': onProgramme(({ siteId }) => ({ siteId, format: 'xlsx' })),
+  // Evidence imports concern one site of the programme, never its hub or co-funders.
+  'evidenceImport.choices': async (o) => {
+    const { programme, site } = await programmeInvolving(o);
+    return { input: { programmeId: programme.id, siteId: site.id }, object: inOrganisation(site) };
+  },
+  'evidenceImport.template': async (o) => {
+    const { programme, site } = await programmeInvolving(o);
+    return {
+      input: { programmeId: programme.id, siteId: site.id, kind: 'participants', format: 'csv' },
+      object: inOrganisation(site),
+    };
+  },
+  'evidenceImport.upload': async (o) => {
+    const { programme, site } = await programmeInvolving(o);
+    return {
+      input: {
+        programmeId: programme.id,
+        siteId: site.id,
+        kind: 'participants',
+        fileName: 'participants.csv',
+        contentBase64: Buffer.from('given_name\n').toString('base64'),
+      },
+      object: inOrganisation(site),
+    };
+  },
   'organisation.list': ownNetworkObject,
   'audit.list': ownNetworkObject,
   'audit.verify': ownNetworkObject,
@@ -409,7 +577,7 @@ describe('role × ownership matrix', () => {
       }
       expect(results.filter((r) => !r.endsWith(': ok'))).toEqual([]);
       expect(results).toHaveLength(ROLES.length * 3);
-    });
+    }, 120_000);
   }
 });
 

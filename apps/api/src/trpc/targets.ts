@@ -1,11 +1,14 @@
 import {
   type Database,
+  findDeliverySessionById,
   findInvitationById,
   findMembershipById,
   findMilestoneById,
   findOrganisationById,
   findPaidRoleById,
+  findParticipantById,
   findProgrammeById,
+  findResponseById,
   listProgrammeFunders,
   programmeOrganisationIds,
 } from '@coproduce/db';
@@ -85,3 +88,27 @@ export const paidRoleById: TargetResolver = async (db, input) => {
   const role = typeof id === 'string' ? await findPaidRoleById(db, id) : undefined;
   return role ? siteWorkTarget(db, role) : null;
 };
+
+/** A site's own records (participants, sessions, questionnaires): only that site is involved. */
+export const siteById = byInputId('siteId', async (db, id) => {
+  const organisation = await findOrganisationById(db, id);
+  return organisation?.kind === 'site'
+    ? { ...organisation, organisationId: organisation.id }
+    : undefined;
+});
+
+const siteRecord =
+  (
+    find: (
+      db: Database,
+      id: string,
+    ) => Promise<{ networkId: string; siteOrganisationId: string; id: string } | undefined>,
+  ) =>
+  (db: Database, id: string) =>
+    find(db, id).then((row) => row && { ...row, organisationId: row.siteOrganisationId });
+
+export const participantById = byInputId('participantId', siteRecord(findParticipantById));
+
+export const deliverySessionById = byInputId('sessionId', siteRecord(findDeliverySessionById));
+
+export const questionnaireById = byInputId('responseId', siteRecord(findResponseById));

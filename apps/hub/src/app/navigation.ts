@@ -18,6 +18,7 @@ export const PROGRAMME_ROLES = rolesAllowed('programme.list');
 export const PROGRAMME_EDITOR_ROLES = rolesAllowed('programme.create');
 export const MILESTONE_EDITOR_ROLES = rolesAllowed('milestone.create');
 export const RISK_ROLES = rolesAllowed('work.keyPersonRisks');
+export const OUTCOMES_ROLES = rolesAllowed('outcomes.report');
 
 /** The workflow steps that decide on someone else's work: what the approvals queue is for. */
 const DECISIONS = {

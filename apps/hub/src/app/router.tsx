@@ -19,6 +19,7 @@ import {
   APPROVAL_ROLES,
   AUDIT_ROLES,
   MILESTONE_EDITOR_ROLES,
+  OUTCOMES_ROLES,
   PEOPLE_ROLES,
   PROGRAMME_EDITOR_ROLES,
   PROGRAMME_ROLES,
@@ -61,6 +62,9 @@ const PaidRolePage = lazy(() =>
 );
 const ApprovalsPage = lazy(() =>
   import('../features/approvals/ApprovalsPage.tsx').then((m) => ({ default: m.ApprovalsPage })),
+);
+const OutcomesPage = lazy(() =>
+  import('../features/outcomes/OutcomesPage.tsx').then((m) => ({ default: m.OutcomesPage })),
 );
 const RisksPage = lazy(() =>
   import('../features/risks/RisksPage.tsx').then((m) => ({ default: m.RisksPage })),
@@ -108,6 +112,10 @@ export const router = createBrowserRouter(
                         { path: 'new', element: <ProposalEditorPage /> },
                         { path: ':programmeId/edit', element: <ProposalEditorPage /> },
                       ],
+                    },
+                    {
+                      element: <RequireRole roles={OUTCOMES_ROLES} />,
+                      children: [{ path: ':programmeId/outcomes', element: <OutcomesPage /> }],
                     },
                     {
                       element: <RequireRole roles={MILESTONE_EDITOR_ROLES} />,

@@ -24,6 +24,16 @@ export const PEOPLE_ROLES = rolesAllowed('people.listMembers');
 export const PROGRAMME_ROLES = siteRolesFor('programme.get');
 export const MILESTONE_ROLES = siteRolesFor('milestone.get');
 export const PAID_ROLE_ROLES = siteRolesFor('paidRole.get');
+export const SESSION_ROLES = siteRolesFor('deliverySession.list');
+export const RECORD_SESSION_ROLES = siteRolesFor('deliverySession.record');
+export const COLLECTION_ROLES = siteRolesFor('outcomes.report');
+export const IMPORT_ROLES = siteRolesFor('evidenceImport.upload');
+export const PARTICIPANT_ROLES = siteRolesFor('participant.get');
+export const ENROL_ROLES = siteRolesFor('participant.enrol');
+export const CONSENT_ROLES = siteRolesFor('participant.withdrawConsent');
+export const SUBJECT_ACCESS_ROLES = siteRolesFor('participant.exportSubjectAccess');
+export const ERASE_ROLES = siteRolesFor('participant.erase');
+export const QUESTIONNAIRE_ROLES = siteRolesFor('questionnaire.record');
 
 export function siteNavigation(
   t: Translate<SiteMessages>,
@@ -31,9 +41,16 @@ export function siteNavigation(
 ): NavigationItem[] {
   const role = membership.role;
   const items: NavigationItem[] = [{ to: '/', text: t('nav.home'), end: true }];
+  if (PARTICIPANT_ROLES.includes(role)) {
+    items.push({ to: '/participants', text: t('nav.participants') });
+  }
   if (PROGRAMME_ROLES.includes(role)) items.push({ to: '/programmes', text: t('nav.programmes') });
   if (MILESTONE_ROLES.includes(role)) items.push({ to: '/milestones', text: t('nav.milestones') });
   if (PAID_ROLE_ROLES.includes(role)) items.push({ to: '/paid-roles', text: t('nav.checks') });
+  if (SESSION_ROLES.includes(role)) items.push({ to: '/sessions', text: t('nav.sessions') });
+  if (COLLECTION_ROLES.includes(role)) {
+    items.push({ to: '/collection', text: t('nav.collection') });
+  }
   if (mayUse(role, 'people.listMembers')) items.push({ to: '/people', text: t('nav.people') });
   return items;
 }

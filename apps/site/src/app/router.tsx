@@ -14,7 +14,22 @@ import {
 } from '@coproduce/ui';
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { MILESTONE_ROLES, PAID_ROLE_ROLES, PEOPLE_ROLES, PROGRAMME_ROLES } from './navigation.ts';
+import {
+  COLLECTION_ROLES,
+  CONSENT_ROLES,
+  ENROL_ROLES,
+  ERASE_ROLES,
+  IMPORT_ROLES,
+  MILESTONE_ROLES,
+  PAID_ROLE_ROLES,
+  PARTICIPANT_ROLES,
+  PEOPLE_ROLES,
+  PROGRAMME_ROLES,
+  QUESTIONNAIRE_ROLES,
+  RECORD_SESSION_ROLES,
+  SESSION_ROLES,
+  SUBJECT_ACCESS_ROLES,
+} from './navigation.ts';
 import { SiteLayout } from './SiteLayout.tsx';
 
 // Each feature is its own chunk, fetched when its route is first visited.
@@ -46,6 +61,65 @@ const ChecksPage = lazy(() =>
 const PaidRolePage = lazy(() =>
   import('../features/checks/PaidRolePage.tsx').then((m) => ({ default: m.PaidRolePage })),
 );
+const GlossaryPage = lazy(() =>
+  import('../features/glossary/GlossaryPage.tsx').then((m) => ({ default: m.GlossaryPage })),
+);
+const SessionsPage = lazy(() =>
+  import('../features/sessions/SessionsPage.tsx').then((m) => ({ default: m.SessionsPage })),
+);
+const RecordSessionPage = lazy(() =>
+  import('../features/sessions/RecordSessionPage.tsx').then((m) => ({
+    default: m.RecordSessionPage,
+  })),
+);
+const SessionPage = lazy(() =>
+  import('../features/sessions/SessionPage.tsx').then((m) => ({ default: m.SessionPage })),
+);
+const ImportPage = lazy(() =>
+  import('../features/imports/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
+);
+const CollectionPage = lazy(() =>
+  import('../features/collection/CollectionPage.tsx').then((m) => ({
+    default: m.CollectionPage,
+  })),
+);
+// Participants and questionnaires: each screen its own chunk, so none weighs on the first visit.
+const ParticipantsPage = lazy(() =>
+  import('../features/participants/ParticipantsPage.tsx').then((m) => ({
+    default: m.ParticipantsPage,
+  })),
+);
+const EnrolPage = lazy(() =>
+  import('../features/participants/enrol/EnrolPage.tsx').then((m) => ({ default: m.EnrolPage })),
+);
+const ParticipantPage = lazy(() =>
+  import('../features/participants/ParticipantPage.tsx').then((m) => ({
+    default: m.ParticipantPage,
+  })),
+);
+const WithdrawConsentPage = lazy(() =>
+  import('../features/participants/WithdrawConsentPage.tsx').then((m) => ({
+    default: m.WithdrawConsentPage,
+  })),
+);
+const RecordConsentPage = lazy(() =>
+  import('../features/participants/RecordConsentPage.tsx').then((m) => ({
+    default: m.RecordConsentPage,
+  })),
+);
+const SubjectAccessPage = lazy(() =>
+  import('../features/participants/SubjectAccessPage.tsx').then((m) => ({
+    default: m.SubjectAccessPage,
+  })),
+);
+const ErasePage = lazy(() =>
+  import('../features/participants/ErasePage.tsx').then((m) => ({ default: m.ErasePage })),
+);
+const QuestionnairePage = lazy(() =>
+  import('../features/questionnaires/QuestionnairePage.tsx').then((m) => ({
+    default: m.QuestionnairePage,
+  })),
+);
 
 export const router = createBrowserRouter(
   [
@@ -58,6 +132,7 @@ export const router = createBrowserRouter(
         { path: 'forgot-password', element: <ForgotPasswordPage /> },
         { path: 'reset-password', element: <ResetPasswordPage /> },
         { path: 'invitations/accept', element: <AcceptInvitationPage /> },
+        { path: 'glossary', element: <GlossaryPage /> },
         {
           element: <RequireSession />,
           children: [
@@ -67,6 +142,42 @@ export const router = createBrowserRouter(
               element: <RequireMembership />,
               children: [
                 { index: true, element: <HomePage /> },
+                {
+                  path: 'participants',
+                  element: <RequireRole roles={PARTICIPANT_ROLES} />,
+                  children: [
+                    { index: true, element: <ParticipantsPage /> },
+                    {
+                      path: 'enrol/:step?',
+                      element: <RequireRole roles={ENROL_ROLES} />,
+                      children: [{ index: true, element: <EnrolPage /> }],
+                    },
+                    { path: ':participantId', element: <ParticipantPage /> },
+                    {
+                      path: ':participantId/questionnaire/:screen?',
+                      element: <RequireRole roles={QUESTIONNAIRE_ROLES} />,
+                      children: [{ index: true, element: <QuestionnairePage /> }],
+                    },
+                    {
+                      path: ':participantId/consent',
+                      element: <RequireRole roles={CONSENT_ROLES} />,
+                      children: [
+                        { path: 'withdraw', element: <WithdrawConsentPage /> },
+                        { path: 'new', element: <RecordConsentPage /> },
+                      ],
+                    },
+                    {
+                      path: ':participantId/subject-access',
+                      element: <RequireRole roles={SUBJECT_ACCESS_ROLES} />,
+                      children: [{ index: true, element: <SubjectAccessPage /> }],
+                    },
+                    {
+                      path: ':participantId/erase',
+                      element: <RequireRole roles={ERASE_ROLES} />,
+                      children: [{ index: true, element: <ErasePage /> }],
+                    },
+                  ],
+                },
                 {
                   path: 'people',
                   element: <RequireRole roles={PEOPLE_ROLES} />,
@@ -87,6 +198,29 @@ export const router = createBrowserRouter(
                     { index: true, element: <MilestonesPage /> },
                     { path: ':milestoneId', element: <MilestonePage /> },
                   ],
+                },
+                {
+                  path: 'sessions',
+                  element: <RequireRole roles={SESSION_ROLES} />,
+                  children: [
+                    { index: true, element: <SessionsPage /> },
+                    {
+                      path: 'new',
+                      element: <RequireRole roles={RECORD_SESSION_ROLES} />,
+                      children: [{ index: true, element: <RecordSessionPage /> }],
+                    },
+                    { path: ':sessionId', element: <SessionPage /> },
+                  ],
+                },
+                {
+                  path: 'import',
+                  element: <RequireRole roles={IMPORT_ROLES} />,
+                  children: [{ index: true, element: <ImportPage /> }],
+                },
+                {
+                  path: 'collection',
+                  element: <RequireRole roles={COLLECTION_ROLES} />,
+                  children: [{ index: true, element: <CollectionPage /> }],
                 },
                 {
                   path: 'paid-roles',

@@ -5,10 +5,13 @@
 export const siteEn = {
   appName: 'Site',
   'nav.home': 'Home',
+  'nav.participants': 'Participants',
   'nav.programmes': 'Programmes',
   'nav.milestones': 'Milestones',
   'nav.checks': 'Checks',
   'nav.people': 'People',
+  'nav.sessions': 'Sessions',
+  'nav.collection': 'Collection rounds',
   'footer.hubApp': 'Coproduce hub',
 
   'home.siteLead.title': 'Your site',
@@ -17,12 +20,11 @@ export const siteEn = {
   'home.siteLead.peopleBody': 'See who works here. Invite new people and change their roles.',
   'home.practitioner.title': 'Welcome, {name}',
   'home.practitioner.intro': 'You are a practitioner at {organisation}.',
-  'home.practitioner.later':
-    'Soon your sessions, attendance registers and questionnaires will be here too, and what you have been paid.',
+  'home.practitioner.later': 'Soon what you have been paid will be here too.',
   'home.community_researcher.title': 'Welcome, {name}',
   'home.community_researcher.intro': 'You are a community researcher at {organisation}.',
   'home.community_researcher.later':
-    'Soon the follow-up questionnaires you need to collect will be here too, with who to contact and when.',
+    'To find who still needs a follow-up questionnaire, open Collection rounds and choose “Who is missing”.',
   'home.goTo': 'Go to',
   'home.card.programmes.title': 'Programmes',
   'home.card.programmes.body':
@@ -31,6 +33,11 @@ export const siteEn = {
   'home.card.milestones.body': 'What your site must show the hub to be paid, and sending it.',
   'home.card.checks.title': 'Checks',
   'home.card.checks.body': 'DBS and other checks for your paid roles, and when they run out.',
+  'home.card.sessions.title': 'Sessions',
+  'home.card.sessions.body': 'Record a session and take its register. See who came.',
+  'home.card.collection.title': 'Collection rounds',
+  'home.card.collection.body':
+    'For each questionnaire round: how many were expected, received and complete.',
   'home.due.heading': 'Due this week',
   'home.due.loading': 'Loading what is due…',
   'home.due.none': 'Nothing is due this week.',
@@ -53,8 +60,6 @@ export const siteEn = {
   'programmes.intro': 'The programmes your site takes part in, and where each one is now.',
   'programmes.loading': 'Loading programmes…',
   'programmes.none': 'Your site is not part of any programme yet.',
-  'programmes.reportBaseline': 'Report your baseline counts',
-  'programmes.for': 'for {name}',
   'siteStage.proposal': 'Being agreed. The hub and the funders are still agreeing the plan.',
   'siteStage.baseline':
     'Getting started. Enrol participants and record their first questionnaire. Sessions start when enough have done it.',
@@ -73,7 +78,18 @@ export const siteEn = {
   'programme.back': 'Your programmes',
   'programme.loading': 'Loading the programme…',
   'programme.yourCounts': 'Your counts',
-  'programme.countsReported': 'Last reported',
+  'programme.enrolled': 'Participants enrolled',
+  'programme.withBaseline': 'With a baseline questionnaire',
+  'programme.coverage': '{count} ({percent}% of enrolled)',
+  'programme.gateBefore': 'Sessions can start when enough participants have a',
+  'programme.gateTerm': 'baseline',
+  'programme.gateAfter':
+    'across the programme: {threshold}% of those enrolled, and at least {cohort} enrolled.',
+  'programme.work': 'Work on this programme',
+  'programme.link.participants': 'Participants',
+  'programme.link.sessions': 'Sessions and registers',
+  'programme.link.collection': 'Collection rounds',
+  'programme.link.import': 'Import participants and questionnaires',
   'programme.notYet': 'Not yet',
   'programme.milestones': 'Your milestones',
   'programme.noMilestones': 'Your site has no milestones in this programme.',
@@ -133,4 +149,12 @@ export const siteEn = {
   'paidRole.back': 'All checks',
   'paidRole.loading': 'Loading the role…',
   'paidRole.historyLoading': 'Loading the history…',
+
+  'footer.glossary': 'Glossary',
+  'glossary.title': 'Glossary',
+  'glossary.intro': 'What the words used in this app mean, in plain English.',
+  'glossary.contents': 'Contents',
+  'glossary.alsoCalled': 'Also called: {names}',
+  'glossary.linkHint': 'glossary',
+  'glossary.linkHintNewTab': 'glossary, opens in a new tab',
 } as const;

@@ -27,7 +27,14 @@ export async function hasAnyNetwork(db: Database): Promise<boolean> {
 
 export async function createOrganisation(
   db: Database,
-  values: { networkId: string; kind: OrganisationKind; name: string; category?: string | null },
+  values: {
+    networkId: string;
+    kind: OrganisationKind;
+    name: string;
+    category?: string | null;
+    safeguardingContactName?: string | null;
+    safeguardingContactPhone?: string | null;
+  },
 ): Promise<Organisation> {
   const [row] = await db.insert(organisations).values(values).returning();
   if (!row) throw new Error('insert into organisations returned nothing');
@@ -63,4 +70,27 @@ export async function listOrganisations(
     .from(organisations)
     .where(eq(organisations.networkId, networkId))
     .orderBy(asc(organisations.kind), asc(organisations.name));
+}
+
+export async function updateSafeguardingContact(
+  db: Database,
+  {
+    networkId,
+    organisationId,
+    name,
+    phone,
+  }: { networkId: string; organisationId: string; name: string; phone: string },
+): Promise<boolean> {
+  const rows = await db
+    .update(organisations)
+    .set({ safeguardingContactName: name, safeguardingContactPhone: phone })
+    .where(
+      and(
+        eq(organisations.networkId, networkId),
+        eq(organisations.id, organisationId),
+        eq(organisations.kind, 'site'),
+      ),
+    )
+    .returning({ id: organisations.id });
+  return rows.length === 1;
 }

@@ -2,9 +2,11 @@ import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import {
   organisations,
+  participants,
   programmeFunders,
   programmeSites,
   programmes,
+  questionnaireResponses,
   reportingPeriods,
 } from '../schema/index.ts';
 
@@ -131,9 +133,14 @@ export async function listProgrammeSites(db: Database, programmeId: string) {
       organisationId: programmeSites.organisationId,
       name: organisations.name,
       category: organisations.category,
-      enrolledCount: programmeSites.enrolledCount,
-      baselineRecordedCount: programmeSites.baselineRecordedCount,
-      countsReportedAt: programmeSites.countsReportedAt,
+      enrolled: sql<number>`(select count(*)::int from ${participants} p
+        where p.programme_id = programme_sites.programme_id
+          and p.site_organisation_id = programme_sites.organisation_id)`,
+      withBaseline: sql<number>`(select count(*)::int from ${participants} p
+        where p.programme_id = programme_sites.programme_id
+          and p.site_organisation_id = programme_sites.organisation_id
+          and exists (select 1 from ${questionnaireResponses} r
+            where r.participant_id = p.id and r.timepoint_code = 'baseline' and r.valid))`,
     })
     .from(programmeSites)
     .innerJoin(organisations, eq(organisations.id, programmeSites.organisationId))
@@ -184,34 +191,6 @@ export async function clearFunderSignOffs(db: Database, programmeId: string): Pr
     .update(programmeFunders)
     .set({ signedOffAt: null, signedOffBy: null })
     .where(eq(programmeFunders.programmeId, programmeId));
-}
-
-export async function reportSiteCounts(
-  db: Database,
-  values: {
-    programmeId: string;
-    organisationId: string;
-    enrolledCount: number;
-    baselineRecordedCount: number;
-    personId: string;
-  },
-): Promise<boolean> {
-  const rows = await db
-    .update(programmeSites)
-    .set({
-      enrolledCount: values.enrolledCount,
-      baselineRecordedCount: values.baselineRecordedCount,
-      countsReportedAt: new Date(),
-      countsReportedBy: values.personId,
-    })
-    .where(
-      and(
-        eq(programmeSites.programmeId, values.programmeId),
-        eq(programmeSites.organisationId, values.organisationId),
-      ),
-    )
-    .returning({ id: programmeSites.organisationId });
-  return rows.length === 1;
 }
 
 export interface ProgrammeFilter {

@@ -62,6 +62,17 @@ const readCommissioning = roles({
 
 const coordinate = roles({ hub_coordinator: 'own-network' });
 
+/** Identifying details and care records: only the participant's own site (BRIEF, "Personal data"). */
+const siteRecords = roles({
+  site_lead: 'own-organisation',
+  practitioner: 'own-organisation',
+  community_researcher: 'own-organisation',
+});
+
+const siteDelivery = roles({ site_lead: 'own-organisation', practitioner: 'own-organisation' });
+
+const siteLeadOnly = roles({ site_lead: 'own-organisation' });
+
 export const POLICY = {
   'session.me': signedIn,
   'session.selectMembership': signedIn,
@@ -89,10 +100,6 @@ export const POLICY = {
     site_lead: 'own-organisation',
   }),
   'programme.signOffShare': roles({ commissioner: 'own-organisation' }),
-  'programme.reportBaselineCounts': roles({
-    hub_coordinator: 'own-network',
-    site_lead: 'own-organisation',
-  }),
   'milestone.create': coordinate,
   'milestone.update': coordinate,
   'milestone.get': readCommissioning,
@@ -114,6 +121,38 @@ export const POLICY = {
   'paidRole.history': readCommissioning,
   'paidRole.transition': roles({ hub_coordinator: 'own-network', site_lead: 'own-organisation' }),
   'paidRole.recordCheck': roles({ hub_coordinator: 'own-network', site_lead: 'own-organisation' }),
+  'organisation.updateSafeguardingContact': roles({
+    hub_coordinator: 'own-network',
+    site_lead: 'own-organisation',
+  }),
+  'participant.enrol': siteDelivery,
+  'participant.search': siteRecords,
+  'participant.list': roles({
+    site_lead: 'own-organisation',
+    practitioner: 'own-organisation',
+    community_researcher: 'own-organisation',
+    hub_coordinator: 'own-network',
+    auditor: 'own-network',
+  }),
+  'participant.get': siteRecords,
+  'participant.recordConsent': siteDelivery,
+  'participant.withdrawConsent': siteDelivery,
+  'participant.exportSubjectAccess': siteLeadOnly,
+  'participant.erase': siteLeadOnly,
+  'participant.missingAtTimepoint': siteRecords,
+  'participant.registerCandidates': siteDelivery,
+  'deliverySession.record': siteDelivery,
+  'deliverySession.list': siteRecords,
+  'deliverySession.get': siteRecords,
+  'deliverySession.updateRegister': siteDelivery,
+  'questionnaire.record': siteRecords,
+  'questionnaire.openRisks': siteDelivery,
+  'questionnaire.acknowledgeRisk': siteDelivery,
+  'evidenceImport.choices': siteDelivery,
+  'evidenceImport.template': siteDelivery,
+  'evidenceImport.upload': siteDelivery,
+  'outcomes.report': readCommissioning,
+  'outcomes.monitoringReport': readCommissioning,
   'work.needsMe': everyRoleInNetwork,
   'work.keyPersonRisks': roles({
     hub_coordinator: 'own-network',

@@ -172,17 +172,6 @@ export const workflowEn = {
   'signOff.done': 'You have signed off {organisation}’s share',
   'signOff.already': '{organisation} signed off its share on {date}.',
 
-  'baseline.heading': 'Report baseline counts',
-  'baseline.intro':
-    'How many participants are enrolled at the site, and for how many a baseline questionnaire has been recorded. Delivery starts when {threshold}% of enrolled participants have a baseline and at least {cohort} are enrolled across the programme.',
-  'baseline.site': 'Site',
-  'baseline.enrolled': 'Participants enrolled',
-  'baseline.recorded': 'Baseline questionnaires recorded',
-  'baseline.submit': 'Report counts',
-  'baseline.done': 'Baseline counts reported for {site}',
-  'baseline.error.number': 'Enter a whole number, 0 or more',
-  'baseline.error.tooMany': 'Baselines recorded cannot be more than participants enrolled',
-
   'checks.caption': 'Checks',
   'checks.check': 'Check',
   'checks.status': 'Status',

@@ -14,6 +14,7 @@ export const listOrganisationsProcedure = memberProcedure
           name: z.string(),
           kind: ZOrganisationKind,
           category: z.string().nullable(),
+          safeguardingContact: z.object({ name: z.string(), phone: z.string() }).nullable(),
         }),
       ),
     }),
@@ -22,11 +23,15 @@ export const listOrganisationsProcedure = memberProcedure
   .query(async ({ ctx }) => {
     const organisations = await listOrganisations(ctx.db, { networkId: ctx.actor.networkId });
     return {
-      organisations: organisations.map(({ id, name, kind, category }) => ({
-        id,
-        name,
-        kind,
-        category,
+      organisations: organisations.map((o) => ({
+        id: o.id,
+        name: o.name,
+        kind: o.kind,
+        category: o.category,
+        safeguardingContact:
+          o.safeguardingContactName && o.safeguardingContactPhone
+            ? { name: o.safeguardingContactName, phone: o.safeguardingContactPhone }
+            : null,
       })),
     };
   });

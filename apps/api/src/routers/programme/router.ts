@@ -4,7 +4,6 @@ import { workflowProcedures } from '../workflow-procedures.ts';
 import { createProgrammeProcedure } from './create-programme.ts';
 import { getProgrammeProcedure } from './get-programme.ts';
 import { listProgrammesProcedure } from './list-programmes.ts';
-import { reportBaselineCountsProcedure } from './report-baseline-counts.ts';
 import { signOffShareProcedure } from './sign-off-share.ts';
 import { updateDraftProgrammeProcedure } from './update-draft-programme.ts';
 
@@ -15,5 +14,4 @@ export const programmeRouter = router({
   list: listProgrammesProcedure,
   ...workflowProcedures('programme', 'programmeId', programmeById, 'programme'),
   signOffShare: signOffShareProcedure,
-  reportBaselineCounts: reportBaselineCountsProcedure,
 });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ZIsoDate } from '../workflow-schemas.ts';
 
+/** A count, or "<5" for readers outside the site. */
+export const ZReportCount = z.union([z.number().int(), z.literal('<5')]);
+
 export const ZProgrammeSummary = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -40,9 +43,8 @@ export const ZProgrammeView = z.object({
       organisationId: z.uuid(),
       name: z.string(),
       category: z.string().nullable(),
-      enrolledCount: z.number().int(),
-      baselineRecordedCount: z.number().int(),
-      countsReportedAt: z.iso.datetime().nullable(),
+      enrolled: ZReportCount,
+      withBaseline: ZReportCount,
     }),
   ),
   funders: z.array(

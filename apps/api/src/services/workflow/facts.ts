@@ -1,4 +1,5 @@
 import {
+  baselineCoverage,
   type Database,
   listPaidRoleChecks,
   listPaidRoles,
@@ -22,15 +23,15 @@ export interface RequestedEvent {
 
 export async function baselineFacts(db: Database, subject: Subject): Promise<BaselineGateFacts> {
   const { programme } = subject;
-  const sites = await listProgrammeSites(db, programme.id);
+  const coverage = await baselineCoverage(db, { programmeId: programme.id });
   const roles = await listPaidRoles(db, {
     networkId: programme.networkId,
     programmeId: programme.id,
   });
   const live = roles.filter((r) => r.paidRole.state !== 'ended');
   return {
-    enrolled: sites.reduce((sum, s) => sum + s.enrolledCount, 0),
-    baselineRecorded: sites.reduce((sum, s) => sum + s.baselineRecordedCount, 0),
+    enrolled: coverage.enrolled,
+    baselineRecorded: coverage.withBaseline,
     threshold: programme.baselineThresholdPercent / 100,
     minimumCohort: programme.minimumCohort,
     requiredPaidRoles: live.length,

@@ -7,46 +7,14 @@ import {
 } from '@coproduce/db';
 import type { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller } from '../../root.ts';
+import { type Caller, callerAs, refusal } from '../../test-support/callers.ts';
 import { type RunningServer, startServer } from '../../testing.ts';
-import { createContextInner } from '../../trpc/context.ts';
+import { today } from '../../time.ts';
 
 let server: RunningServer;
 
-type Caller = ReturnType<typeof createCaller>;
-
-/** A caller acting as the demo person `email` through their membership with `role`. */
-async function as(email: string, role?: string, twoFactorEnabled?: boolean): Promise<Caller> {
-  const person = await findPersonByEmail(server.database.db, email);
-  if (!person) throw new Error(`no demo person ${email}`);
-  const bootstrap = createCaller(
-    createContextInner(server.deps, {
-      id: crypto.randomUUID(),
-      personId: person.id,
-      activeMembershipId: null,
-      twoFactorEnabled: person.twoFactorEnabled,
-    }),
-  );
-  const me = await bootstrap.session.me();
-  const membership = me.memberships.find((m) => !role || m.role === role);
-  if (!membership) throw new Error(`${email} has no ${role} membership`);
-  return createCaller(
-    createContextInner(server.deps, {
-      id: crypto.randomUUID(),
-      personId: person.id,
-      activeMembershipId: membership.id,
-      twoFactorEnabled: twoFactorEnabled ?? person.twoFactorEnabled,
-    }),
-  );
-}
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: TRPCError) => error,
-  );
+const as = (email: string, role?: string, twoFactorEnabled?: boolean) =>
+  callerAs(server, email, role, twoFactorEnabled);
 
 let coordinator: Caller;
 let approver: Caller;
@@ -275,12 +243,41 @@ describe('the baseline gate', () => {
   it('refuses delivery while coverage is under the threshold, naming the shortfall, and allows it after', async () => {
     const programmeId = await approvedProgramme();
     const siteId = orgNamed("St Brigid's Community Church");
-    await siteLead.programme.reportBaselineCounts({
-      programmeId,
-      siteId,
-      enrolled: 45,
-      baselineRecorded: 31,
-    });
+    const on = today();
+    const enrolled = [];
+    for (let i = 0; i < 45; i += 1) {
+      enrolled.push(
+        await siteLead.participant.enrol({
+          programmeId,
+          siteId,
+          enrolment: {
+            enrolledOn: on,
+            identity: {
+              givenName: 'Test',
+              familyName: `Participant ${i}`,
+              dateOfBirth: '1980-05-01',
+            },
+            consent: {
+              noticeVersion: 'v1',
+              serviceDelivery: true,
+              evaluation: true,
+              sharingWithCommissioners: false,
+              givenOn: on,
+            },
+          },
+        }),
+      );
+    }
+    const recordBaseline = (participantId: string) =>
+      siteLead.questionnaire.record({
+        participantId,
+        instrument: 'PHQ9',
+        timepointCode: 'baseline',
+        recordedOn: on,
+        answers: [1, 2, 1, 2, 1, 1, 2, 1, 0],
+        idempotencyKey: `baseline-${participantId}`,
+      });
+    for (const { participantId } of enrolled.slice(0, 31)) await recordBaseline(participantId);
     const refused = await refusal(step(coordinator, programmeId, 'START_DELIVERY'));
     expect(refused.code).toBe('PRECONDITION_FAILED');
     expect(refused.message).toBe(
@@ -291,12 +288,7 @@ describe('the baseline gate', () => {
       'baseline recorded for 31 of 45 enrolled participants (69%); 80% required',
     ]);
 
-    await siteLead.programme.reportBaselineCounts({
-      programmeId,
-      siteId,
-      enrolled: 45,
-      baselineRecorded: 36,
-    });
+    for (const { participantId } of enrolled.slice(31, 36)) await recordBaseline(participantId);
     expect((await step(coordinator, programmeId, 'START_DELIVERY')).state).toBe('active.delivery');
     const { periods } = await coordinator.programme.get({ programmeId });
     expect(periods).toHaveLength(1);

@@ -1,6 +1,5 @@
 import {
   BackLink,
-  BaselineCountsForm,
   ButtonLink,
   ErrorState,
   LoadingState,
@@ -18,7 +17,7 @@ import {
   WorkflowActions,
 } from '@coproduce/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { mayUse } from '../../app/navigation.ts';
 import { useT } from '../../i18n.ts';
 import {
@@ -120,16 +119,15 @@ function ProgrammeContent({
           headingLevel={3}
           onDone={(organisation) => onNotice(t('signOff.done', { organisation }))}
         />
-        {mayUse(role, 'programme.reportBaselineCounts') && (
-          <BaselineCountsForm
-            programme={programme}
-            ownSiteId={role === 'site_lead' ? membership.organisation.id : undefined}
-            headingLevel={3}
-            onDone={(site) => onNotice(t('baseline.done', { site }))}
-          />
-        )}
       </div>
 
+      {mayUse(role, 'outcomes.report') && (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/programmes/${programme.id}/outcomes`}>
+            {t('outcomes.link')}
+          </Link>
+        </p>
+      )}
       <ProgrammeOverview programme={programme} />
       <SitesTable programme={programme} />
       <FundersTable programme={programme} />

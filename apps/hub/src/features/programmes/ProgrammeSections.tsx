@@ -15,6 +15,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n.ts';
+import { baselineCoverage } from './coverage.ts';
 
 export function ProgrammeOverview({ programme }: { programme: ProgrammeView }) {
   const t = useT();
@@ -72,6 +73,7 @@ export function SitesTable({ programme }: { programme: ProgrammeView }) {
       </>
     );
   }
+  const count = (value: number | '<5') => (value === '<5' ? value : value.toLocaleString(t.locale));
   return (
     <Table
       caption={t('programme.sites.caption')}
@@ -80,22 +82,23 @@ export function SitesTable({ programme }: { programme: ProgrammeView }) {
         { header: t('programme.sites.enrolled'), numeric: true },
         { header: t('programme.sites.baseline'), numeric: true },
         { header: t('programme.sites.coverage'), numeric: true },
-        { header: t('programme.sites.reported') },
       ]}
-      rows={programme.sites.map((site) => ({
-        key: site.organisationId,
-        cells: [
-          site.name,
-          site.enrolledCount.toLocaleString(t.locale),
-          site.baselineRecordedCount.toLocaleString(t.locale),
-          site.enrolledCount === 0
-            ? '–'
-            : `${Math.floor((site.baselineRecordedCount * 100) / site.enrolledCount)}%`,
-          site.countsReportedAt === null
-            ? t('programme.sites.notReported')
-            : formatDate(site.countsReportedAt, t.locale),
-        ],
-      }))}
+      rows={programme.sites.map((site) => {
+        const coverage = baselineCoverage(site.enrolled, site.withBaseline);
+        return {
+          key: site.organisationId,
+          cells: [
+            site.name,
+            count(site.enrolled),
+            count(site.withBaseline),
+            coverage === 'small'
+              ? t('programme.sites.smallNumbers')
+              : coverage === null
+                ? '–'
+                : `${coverage}%`,
+          ],
+        };
+      })}
     />
   );
 }

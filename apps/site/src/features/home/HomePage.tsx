@@ -7,17 +7,29 @@ import {
   InsetText,
   LoadingState,
   type NeedsMeItem,
+  NotificationBanner,
   Page,
   readError,
   todayIso,
   useActiveMembership,
+  useNotice,
   useSession,
   useTRPC,
   WorkList,
 } from '@coproduce/ui';
 import { useQuery } from '@tanstack/react-query';
-import { MILESTONE_ROLES, mayUse, PAID_ROLE_ROLES, PROGRAMME_ROLES } from '../../app/navigation.ts';
+import {
+  COLLECTION_ROLES,
+  MILESTONE_ROLES,
+  mayUse,
+  PAID_ROLE_ROLES,
+  PROGRAMME_ROLES,
+  SESSION_ROLES,
+} from '../../app/navigation.ts';
 import { useT } from '../../i18n.ts';
+import { OutboxStatus } from '../../offline/OutboxStatus.tsx';
+import { RiskBanner } from './RiskBanner.tsx';
+import { SafeguardingContact } from './SafeguardingContact.tsx';
 
 /** A home for each role of a site; hub and commissioner roles are pointed to the hub. */
 export function HomePage() {
@@ -27,6 +39,7 @@ export function HomePage() {
   const organisation = membership.organisation.name;
   const firstName = me.person.name.split(' ')[0] ?? me.person.name;
   const role = membership.role;
+  const [notice, setNotice] = useNotice();
 
   if (role !== 'site_lead' && role !== 'practitioner' && role !== 'community_researcher') {
     return (
@@ -70,6 +83,20 @@ export function HomePage() {
       description: t('home.card.checks.body'),
     });
   }
+  if (SESSION_ROLES.includes(role)) {
+    cards.push({
+      to: '/sessions',
+      title: t('home.card.sessions.title'),
+      description: t('home.card.sessions.body'),
+    });
+  }
+  if (COLLECTION_ROLES.includes(role)) {
+    cards.push({
+      to: '/collection',
+      title: t('home.card.collection.title'),
+      description: t('home.card.collection.body'),
+    });
+  }
   if (mayUse(role, 'people.listMembers')) {
     cards.push({
       to: '/people',
@@ -87,6 +114,13 @@ export function HomePage() {
       }
       caption={organisation}
       headingSize="xl"
+      beforeHeading={
+        <>
+          {notice !== null && <NotificationBanner key={notice} type="success" heading={notice} />}
+          {mayUse(role, 'questionnaire.openRisks') && <RiskBanner onDone={setNotice} />}
+          <OutboxStatus />
+        </>
+      }
     >
       <p className="govuk-body-l">
         {role === 'site_lead'
@@ -94,6 +128,9 @@ export function HomePage() {
           : t(`home.${role}.intro`, { organisation })}
       </p>
       {mayUse(role, 'work.needsMe') && <DueThisWeek />}
+      {mayUse(role, 'organisation.updateSafeguardingContact') && (
+        <SafeguardingContact onDone={setNotice} />
+      )}
       <h2 className="govuk-heading-l">{t('home.goTo')}</h2>
       <CardList items={cards} />
       {role !== 'site_lead' && (

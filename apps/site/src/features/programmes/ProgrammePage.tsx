@@ -1,9 +1,7 @@
 import {
   BackLink,
-  BaselineCountsForm,
   EmptyState,
   ErrorState,
-  formatDate,
   LoadingState,
   NotificationBanner,
   Page,
@@ -19,8 +17,9 @@ import {
 } from '@coproduce/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { mayUse } from '../../app/navigation.ts';
+import { COLLECTION_ROLES, mayUse, SESSION_ROLES } from '../../app/navigation.ts';
 import { useT } from '../../i18n.ts';
+import { Term } from '../glossary/Term.tsx';
 import { HubRequest } from './HubRequest.tsx';
 import { programmeStageKey } from './ProgrammesPage.tsx';
 
@@ -30,7 +29,7 @@ export function ProgrammePage() {
   const trpc = useTRPC();
   const { programmeId = '' } = useParams();
   const programme = useQuery(trpc.programme.get.queryOptions({ programmeId }));
-  const [notice, setNotice] = useNotice();
+  const [notice] = useNotice();
   const backLink = <BackLink to="/programmes">{t('programme.back')}</BackLink>;
 
   if (programme.isPending || programme.isError) {
@@ -55,18 +54,12 @@ export function ProgrammePage() {
         notice !== null && <NotificationBanner key={notice} type="success" heading={notice} />
       }
     >
-      <ProgrammeContent programme={programme.data} onNotice={setNotice} />
+      <ProgrammeContent programme={programme.data} />
     </Page>
   );
 }
 
-function ProgrammeContent({
-  programme,
-  onNotice,
-}: {
-  programme: ProgrammeView;
-  onNotice: (notice: string) => void;
-}) {
+function ProgrammeContent({ programme }: { programme: ProgrammeView }) {
   const t = useT();
   const trpc = useTRPC();
   const membership = useActiveMembership();
@@ -84,32 +77,14 @@ function ProgrammeContent({
       <p className="govuk-body">{t(`siteStage.${programmeStageKey(programme.stage)}`)}</p>
       {history.data !== undefined && <HubRequest transitions={history.data.transitions} />}
 
-      {mayUse(membership.role, 'programme.reportBaselineCounts') && (
-        <BaselineCountsForm
+      {ownSite !== undefined && (
+        <YourCounts
           programme={programme}
-          ownSiteId={membership.organisation.id}
-          onDone={(site) => onNotice(t('baseline.done', { site }))}
+          enrolled={ownSite.enrolled}
+          withBaseline={ownSite.withBaseline}
         />
       )}
-
-      {ownSite !== undefined && (
-        <>
-          <h2 className="govuk-heading-m">{t('programme.yourCounts')}</h2>
-          <SummaryList
-            rows={[
-              { key: t('baseline.enrolled'), value: String(ownSite.enrolledCount) },
-              { key: t('baseline.recorded'), value: String(ownSite.baselineRecordedCount) },
-              {
-                key: t('programme.countsReported'),
-                value:
-                  ownSite.countsReportedAt === null
-                    ? t('programme.notYet')
-                    : formatDate(ownSite.countsReportedAt, t.locale),
-              },
-            ]}
-          />
-        </>
-      )}
+      <ProgrammeLinks programmeId={programme.id} />
 
       <h2 className="govuk-heading-m">{t('programme.milestones')}</h2>
       {milestones.isPending ? (
@@ -139,5 +114,87 @@ function ProgrammeContent({
         ]}
       />
     </>
+  );
+}
+
+/** The site's own counts: enrolled and with a baseline (the gate counts these for delivery). */
+function YourCounts({
+  programme,
+  enrolled,
+  withBaseline,
+}: {
+  programme: ProgrammeView;
+  enrolled: number | '<5';
+  withBaseline: number | '<5';
+}) {
+  const t = useT();
+  const coverage =
+    typeof enrolled === 'number' && typeof withBaseline === 'number' && enrolled > 0
+      ? Math.floor((withBaseline * 100) / enrolled)
+      : null;
+  return (
+    <>
+      <h2 className="govuk-heading-m">{t('programme.yourCounts')}</h2>
+      <SummaryList
+        rows={[
+          { key: t('programme.enrolled'), value: String(enrolled) },
+          {
+            key: t('programme.withBaseline'),
+            value:
+              coverage === null
+                ? String(withBaseline)
+                : t('programme.coverage', { count: withBaseline, percent: coverage }),
+          },
+        ]}
+      />
+      {programme.stage === 'baseline' && (
+        <p className="govuk-body">
+          {t('programme.gateBefore')} <Term id="baseline">{t('programme.gateTerm')}</Term>{' '}
+          {t('programme.gateAfter', {
+            threshold: programme.baselineThresholdPercent,
+            cohort: programme.minimumCohort,
+          })}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Where the site's work on this programme is done, as far as this person's role allows. */
+function ProgrammeLinks({ programmeId }: { programmeId: string }) {
+  const t = useT();
+  const { role } = useActiveMembership();
+  const query = `?programmeId=${programmeId}`;
+  const links = [
+    mayUse(role, 'participant.search') && {
+      to: `/participants${query}`,
+      text: t('programme.link.participants'),
+    },
+    SESSION_ROLES.includes(role) && { to: `/sessions${query}`, text: t('programme.link.sessions') },
+    COLLECTION_ROLES.includes(role) && {
+      to: `/collection${query}`,
+      text: t('programme.link.collection'),
+    },
+    mayUse(role, 'evidenceImport.upload') && {
+      to: `/import${query}`,
+      text: t('programme.link.import'),
+    },
+  ].filter((link): link is { to: string; text: string } => link !== false);
+  if (links.length === 0) return null;
+  return (
+    <nav aria-labelledby="programme-work">
+      <h2 className="govuk-heading-m" id="programme-work">
+        {t('programme.work')}
+      </h2>
+      <ul className="govuk-list govuk-list--spaced">
+        {links.map((link) => (
+          <li key={link.to}>
+            <Link className="govuk-link" to={link.to}>
+              {link.text}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -48,8 +48,6 @@ export function ProgrammesPage() {
 function ProgrammeItem({ programme }: { programme: ProgrammeSummary }) {
   const t = useT();
   const history = useWorkflowHistory('programme', programme.id);
-  const membership = useActiveMembership();
-  const atBaseline = programme.state === 'active.baseline';
   return (
     <li className="app-item">
       <h2 className="govuk-heading-m govuk-!-margin-bottom-2">
@@ -62,17 +60,6 @@ function ProgrammeItem({ programme }: { programme: ProgrammeSummary }) {
       </p>
       <p className="govuk-body">{t(`siteStage.${programmeStageKey(programme.stage)}`)}</p>
       {history.data !== undefined && <HubRequest transitions={history.data.transitions} />}
-      {atBaseline && membership.role === 'site_lead' && (
-        <p className="govuk-body app-item__last">
-          <Link className="govuk-link" to={`/programmes/${programme.id}#baseline-counts-heading`}>
-            {t('programmes.reportBaseline')}
-            <span className="govuk-visually-hidden">
-              {' '}
-              {t('programmes.for', { name: programme.name })}
-            </span>
-          </Link>
-        </p>
-      )}
     </li>
   );
 }

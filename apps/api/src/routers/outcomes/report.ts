@@ -1,0 +1,11 @@
+import { outcomesReport } from '../../services/outcomes-service.ts';
+import { authorize, memberProcedure } from '../../trpc/init.ts';
+import { ZOutcomesReport, ZOutcomesReportInput } from './schemas.ts';
+import { programmeReportTarget } from './target.ts';
+
+/** Outcomes and data quality of a programme, optionally one site and one reporting period. */
+export const outcomesReportProcedure = memberProcedure
+  .input(ZOutcomesReportInput)
+  .output(ZOutcomesReport)
+  .use(authorize(programmeReportTarget))
+  .query(({ ctx, input }) => outcomesReport(ctx.db, ctx.actor, input));

@@ -1,0 +1,45 @@
+/** A file sent by the API as base64 (a template), saved by the browser. */
+export interface DownloadedFile {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly contentBase64: string;
+}
+
+/** The largest file the server takes (decoded), checked here first to save a long upload. */
+export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+/** Saves through a temporary link to a Blob URL, which the browser treats as a download. */
+export function saveFile(file: DownloadedFile): void {
+  const url = URL.createObjectURL(
+    new Blob([base64ToBytes(file.contentBase64)], { type: file.mimeType }),
+  );
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked once the browser has had the chance to start reading it.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The file's bytes as base64, as the upload call takes them. */
+export function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : '';
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('file could not be read'));
+    reader.readAsDataURL(file);
+  });
+}

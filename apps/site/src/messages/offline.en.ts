@@ -1,0 +1,25 @@
+/** What the site app says about work kept on the device until it can be sent. */
+export const offlineEn = {
+  'outbox.title': 'Waiting to send',
+  'outbox.heading_one': '{count} thing is saved on this phone and waiting to send',
+  'outbox.heading_other': '{count} things are saved on this phone and waiting to send',
+  'outbox.offline': 'You are offline. It will be sent when you are back online.',
+  'outbox.online': 'You are online. It will be sent in a moment.',
+  'outbox.keepOpen': 'Do not sign out or clear this browser’s data until it has been sent.',
+  'outbox.savedAt': 'Saved {time}',
+  'outbox.status.waiting': 'Waiting to send',
+  'outbox.status.sending': 'Sending',
+  'outbox.status.refused': 'Not accepted',
+  'outbox.refused': 'The server did not accept this: {message}',
+  'outbox.refusedNoMessage': 'The server did not accept this.',
+  'outbox.sendNow': 'Send now',
+  'outbox.retry': 'Try again',
+  'outbox.remove': 'Remove from this phone',
+  'outbox.sentTitle': 'Sent',
+  'outbox.sentHeading_one': '{count} thing saved on this phone has been sent',
+  'outbox.sentHeading_other': '{count} things saved on this phone have been sent',
+  'outbox.sentRisk':
+    '{summary}: the answer to question 9 means this person may be at risk. Follow your safeguarding procedure now.',
+  'outbox.sentRiskContact': 'Call {name} on',
+  'outbox.dismiss': 'Hide this message',
+} as const;
