@@ -101,6 +101,14 @@ function ProgrammeContent({
           }}
         />
       </p>
+      {/* Above the actions, whose buttons arrive later: the link does not move under a finger. */}
+      {mayUse(role, 'outcomes.report') && (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/programmes/${programme.id}/outcomes`}>
+            {t('outcomes.link')}
+          </Link>
+        </p>
+      )}
 
       <div className="app-actions-panel">
         <WorkflowActions
@@ -121,13 +129,6 @@ function ProgrammeContent({
         />
       </div>
 
-      {mayUse(role, 'outcomes.report') && (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/programmes/${programme.id}/outcomes`}>
-            {t('outcomes.link')}
-          </Link>
-        </p>
-      )}
       <ProgrammeOverview programme={programme} />
       <SitesTable programme={programme} />
       <FundersTable programme={programme} />
