@@ -97,6 +97,9 @@ max_connections = 200
 fsync = off
 synchronous_commit = off
 full_page_writes = off
+# Test databases live for seconds; an autovacuum worker in one makes DROP DATABASE … (FORCE)
+# fail for a role that may not signal it.
+autovacuum = off
 CONF
   # pg_hba.conf as written by initdb: Unix socket (inside the 0700 data directory) trust,
   # TCP scram-sha-256.

@@ -43,10 +43,30 @@ export async function createTestDatabase(
     async dispose() {
       await handle.close();
       const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      try {
+        await dropDatabase(cleanup, name);
+      } finally {
+        await cleanup.end();
+      }
     },
   };
+}
+
+/**
+ * Drops a test database. FORCE ends connections left open, but PostgreSQL refuses it (42501)
+ * while a process our role may not signal, such as an autovacuum worker, is in the database:
+ * those finish within moments, so it tries again.
+ */
+async function dropDatabase(sql: postgres.Sql, name: string) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await sql.unsafe(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501' || attempt === 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 /**
