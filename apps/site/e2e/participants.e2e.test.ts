@@ -177,7 +177,9 @@ describe('participants and questionnaires on a 360 px phone', () => {
       'Several days',
       'Not at all',
     ];
-    for (const answer of answers) {
+    for (const [index, answer] of answers.entries()) {
+      // Every screen offers the same answers: wait for this question before choosing one.
+      await waitForHeading(page, INSTRUMENTS.PHQ9.items[index]?.text ?? '');
       await page.getByRole('radio', { name: answer, exact: true }).check();
       await page.getByRole('button', { name: questionnairesEn['questionnaire.continue'] }).click();
     }
