@@ -8,17 +8,20 @@ import {
   readError,
   Select,
   SummaryList,
+  Table,
   Tag,
   useActiveMembership,
   useTRPC,
 } from '@coproduce/ui';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslateWith } from '../../i18n.ts';
 import { collectionEn } from '../../messages/collection.en.ts';
 import { Term } from '../glossary/Term.tsx';
 import { type CollectionRoundView, countText, rateText } from './rounds.ts';
+
+const COUNT_COLUMNS = ['expected', 'received', 'complete'] as const;
 
 const useCollectionT = () => useTranslateWith(collectionEn);
 type CollectionT = ReturnType<typeof useCollectionT>;
@@ -124,47 +127,20 @@ function Rounds({
   );
   return (
     <>
-      <ScrollRegion label={t('collection.summaryCaption')}>
-        <table className="govuk-table govuk-table--small-text-until-tablet">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            {t('collection.summaryCaption')}
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                {t('collection.timepoint')}
-              </th>
-              {(['expected', 'received', 'complete'] as const).map((column) => (
-                <th
-                  key={column}
-                  scope="col"
-                  className="govuk-table__header govuk-table__header--numeric"
-                >
-                  {t(`collection.${column}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rounds.map((round) => (
-              <tr key={round.timepointCode} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  {round.label}
-                </th>
-                {[round.expected, round.received, round.complete].map((count, index) => (
-                  <td
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the three fixed columns
-                    key={index}
-                    className="govuk-table__cell govuk-table__cell--numeric"
-                  >
-                    {countText(count, t.locale)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <Table
+        caption={t('collection.summaryCaption')}
+        columns={[
+          { header: t('collection.timepoint') },
+          ...COUNT_COLUMNS.map((column) => ({ header: t(`collection.${column}`), numeric: true })),
+        ]}
+        rows={rounds.map((round) => ({
+          key: round.timepointCode,
+          cells: [
+            round.label,
+            ...COUNT_COLUMNS.map((column) => countText(round[column], t.locale)),
+          ],
+        }))}
+      />
       {anySmall && (
         <p className="govuk-body">
           {t('collection.smallNumbers')}{' '}
@@ -371,15 +347,5 @@ export function byMostUrgent(a: MissingPerson, b: MissingPerson): number {
   return (
     (a.windowCloses ?? '9999').localeCompare(b.windowCloses ?? '9999') ||
     a.code.localeCompare(b.code)
-  );
-}
-
-/** A table that may be wider than a phone scrolls inside its own region, which a keyboard can reach. */
-function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable)
-    <section className="app-table-wrapper" aria-label={label} tabIndex={0}>
-      {children}
-    </section>
   );
 }
