@@ -2,6 +2,7 @@ export * from './audit.ts';
 export * from './evidence.ts';
 export * from './memberships.ts';
 export * from './milestones.ts';
+export * from './money.ts';
 export * from './networks.ts';
 export * from './organisations.ts';
 export * from './paid-roles.ts';

@@ -1,5 +1,6 @@
 import { PAID_ROLE_CHECK_KINDS } from '@coproduce/domain';
 import {
+  bigint,
   date,
   foreignKey,
   index,
@@ -26,6 +27,9 @@ export const paidRoles = pgTable(
     title: text().notNull(),
     /** The person proposed for, then holding, the role. */
     holderPersonId: uuid().references(() => people.id),
+    /** How the holder is paid (domain `PAY_BASES`) and the rate in pence; null until agreed. */
+    payBasis: text().$type<'per_session' | 'per_hour' | 'monthly'>(),
+    payRatePence: bigint({ mode: 'number' }),
     ...workflowColumns(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -15,7 +15,9 @@ export const workflowTransitions = pgTable(
     networkId: uuid()
       .notNull()
       .references(() => networks.id),
-    workflowKind: text().$type<'programme' | 'milestone' | 'paidRole'>().notNull(),
+    workflowKind: text()
+      .$type<'programme' | 'milestone' | 'paidRole' | 'claim' | 'paymentRun'>()
+      .notNull(),
     subjectId: uuid().notNull(),
     version: integer().notNull(),
     event: text().notNull(),
