@@ -95,6 +95,21 @@ const EVENT_ARBITRARIES: { [K in WorkflowKind]: fc.Arbitrary<EventsByKind[K]> } 
     fc.record({ type: fc.constantFrom('CHECK_LAPSED', 'END'), reason }),
     fc.record({ type: fc.constantFrom('ACTIVATE', 'REINSTATE'), checks, today }),
   ) as fc.Arbitrary<EventsByKind['paidRole']>,
+  claim: fc.oneof(
+    fc.constantFrom(
+      ...(['COMPLETE_VERIFICATION', 'COUNTERSIGN', 'SETTLE'] as const).map((type) => ({ type })),
+    ),
+    fc.record({ type: fc.constant('REJECT' as const), reason }),
+    fc.record({
+      type: fc.constant('APPROVE' as const),
+      totalPence: fc.integer({ min: 0, max: 5_000_000 }),
+      delegationLimitPence: fc.integer({ min: 0, max: 5_000_000 }),
+    }),
+  ) as fc.Arbitrary<EventsByKind['claim']>,
+  paymentRun: fc.oneof(
+    fc.constantFrom(...(['APPROVE', 'RELEASE', 'COMPLETE'] as const).map((type) => ({ type }))),
+    fc.record({ type: fc.constant('CANCEL' as const), reason }),
+  ) as fc.Arbitrary<EventsByKind['paymentRun']>,
 };
 
 describe.each(Object.keys(WORKFLOWS) as WorkflowKind[])('%s workflow engine', (kind) => {

@@ -7,8 +7,10 @@ import {
   initialTransition,
   transition,
 } from 'xstate';
+import { type ClaimEvent, claimMachine } from './claim.machine.ts';
 import { type MilestoneEvent, milestoneMachine } from './milestone.machine.ts';
 import { type PaidRoleEvent, paidRoleMachine } from './paid-role.machine.ts';
+import { type PaymentRunEvent, paymentRunMachine } from './payment-run.machine.ts';
 import { type ProgrammeEvent, programmeLifecycleMachine } from './programme-lifecycle.machine.ts';
 
 /**
@@ -19,6 +21,8 @@ export const WORKFLOWS = {
   programme: { machine: programmeLifecycleMachine, version: 'programme@1' },
   milestone: { machine: milestoneMachine, version: 'milestone@1' },
   paidRole: { machine: paidRoleMachine, version: 'paid-role@1' },
+  claim: { machine: claimMachine, version: 'claim@1' },
+  paymentRun: { machine: paymentRunMachine, version: 'payment-run@1' },
 } as const;
 
 export type WorkflowKind = keyof typeof WORKFLOWS;
@@ -27,6 +31,8 @@ export interface EventsByKind {
   programme: ProgrammeEvent;
   milestone: MilestoneEvent;
   paidRole: PaidRoleEvent;
+  claim: ClaimEvent;
+  paymentRun: PaymentRunEvent;
 }
 
 /** A snapshot as stored (jsonb): what `getPersistedSnapshot` returns. */

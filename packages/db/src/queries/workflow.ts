@@ -1,11 +1,49 @@
 import type { Role } from '@coproduce/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { milestones, paidRoles, programmes, workflowTransitions } from '../schema/index.ts';
+import {
+  claims,
+  milestones,
+  paidRoles,
+  paymentRuns,
+  programmes,
+  workflowTransitions,
+} from '../schema/index.ts';
 
-export type WorkflowKind = 'programme' | 'milestone' | 'paidRole';
+export type WorkflowKind = 'programme' | 'milestone' | 'paidRole' | 'claim' | 'paymentRun';
 
-const TABLES = { programme: programmes, milestone: milestones, paidRole: paidRoles } as const;
+const TABLES = {
+  programme: programmes,
+  milestone: milestones,
+  paidRole: paidRoles,
+  claim: claims,
+  paymentRun: paymentRuns,
+} as const;
+
+export type Claim = typeof claims.$inferSelect;
+export type PaymentRun = typeof paymentRuns.$inferSelect;
+
+export async function getClaim(
+  db: Database,
+  { networkId, id }: { networkId: string; id: string },
+): Promise<Claim | undefined> {
+  const [row] = await db
+    .select()
+    .from(claims)
+    .where(and(eq(claims.networkId, networkId), eq(claims.id, id)));
+  return row;
+}
+
+export async function getPaymentRun(
+  db: Database,
+  { networkId, id }: { networkId: string; id: string },
+): Promise<PaymentRun | undefined> {
+  const [row] = await db
+    .select()
+    .from(paymentRuns)
+    .where(and(eq(paymentRuns.networkId, networkId), eq(paymentRuns.id, id)));
+  return row;
+}
 
 export interface SavedTransition {
   readonly networkId: string;

@@ -46,6 +46,21 @@ export const WORKFLOW_EVENT_ROLES = {
     REINSTATE: ['hub_coordinator'],
     END: ['hub_coordinator'],
   },
+  claim: {
+    COMPLETE_VERIFICATION: ['hub_coordinator', 'finance_officer'],
+    APPROVE: ['hub_approver'],
+    REJECT: ['hub_approver'],
+    COUNTERSIGN: ['commissioner'],
+    /** Sent by the service once every funder has paid its statement. */
+    SETTLE: [],
+  },
+  paymentRun: {
+    APPROVE: ['finance_officer', 'hub_approver'],
+    RELEASE: ['finance_officer'],
+    CANCEL: ['finance_officer'],
+    /** Sent by the service once the bank has confirmed every line. */
+    COMPLETE: [],
+  },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 export type WorkflowKindName = keyof typeof WORKFLOW_EVENT_ROLES;
@@ -75,6 +90,14 @@ export const MUST_DIFFER_FROM: {
     COUNTERSIGN: ['SUBMIT', 'RESUBMIT', 'APPROVE'],
   },
   paidRole: {},
+  // Whoever prepared the claim (not a step) is checked against the approver by the claim service.
+  claim: {
+    APPROVE: ['COMPLETE_VERIFICATION'],
+    REJECT: ['COMPLETE_VERIFICATION'],
+    COUNTERSIGN: ['COMPLETE_VERIFICATION', 'APPROVE'],
+  },
+  // Creating a run is not a step: the payment-run service refuses its creator as approver.
+  paymentRun: {},
 };
 
 const ROLE_WORDS: Record<Role, string> = {

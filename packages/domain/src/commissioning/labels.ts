@@ -29,6 +29,11 @@ export const EVENT_WORDS: Record<string, string> = {
   CHECK_LAPSED: 'suspend because a check lapsed',
   REINSTATE: 'reinstate',
   END: 'end',
+  COMPLETE_VERIFICATION: 'complete verification',
+  SETTLE: 'mark as settled',
+  RELEASE: 'release',
+  COMPLETE: 'mark as completed',
+  CANCEL: 'cancel',
 };
 
 /** `proposal.inReview` → "in review"; `active.delivery` → "in delivery". */
@@ -43,6 +48,7 @@ export function stateWords(state: string): string {
     payment: 'at payment',
     closure: 'in closure',
     checks: 'at checks',
+    verification: 'in verification',
   };
   return phrases[words] ?? words;
 }
@@ -57,4 +63,5 @@ export const EVENTS_NEEDING_REASON: ReadonlySet<string> = new Set([
   'TERMINATE',
   'CHECK_LAPSED',
   'END',
+  'CANCEL',
 ]);

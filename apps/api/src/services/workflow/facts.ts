@@ -5,6 +5,7 @@ import {
   listPaidRoles,
   listProgrammeFunders,
   listProgrammeSites,
+  type Programme,
 } from '@coproduce/db';
 import {
   type BaselineGateFacts,
@@ -21,8 +22,10 @@ export interface RequestedEvent {
   readonly reason?: string | undefined;
 }
 
-export async function baselineFacts(db: Database, subject: Subject): Promise<BaselineGateFacts> {
-  const { programme } = subject;
+export async function baselineFacts(
+  db: Database,
+  programme: Programme,
+): Promise<BaselineGateFacts> {
   const coverage = await baselineCoverage(db, { programmeId: programme.id });
   const roles = await listPaidRoles(db, {
     networkId: programme.networkId,
@@ -75,12 +78,20 @@ export async function buildEvent(
       const funders = await listProgrammeFunders(db, subject.programme.id);
       return { type, pendingSignOffs: funders.filter((f) => !f.signedOffAt).map((f) => f.name) };
     }
-    if (type === 'START_DELIVERY') return { type, baseline: await baselineFacts(db, subject) };
+    if (type === 'START_DELIVERY')
+      return { type, baseline: await baselineFacts(db, subject.programme) };
   }
   if (subject.kind === 'milestone' && type === 'APPROVE') {
     return {
       type,
       valuePence: subject.row.valuePence,
+      delegationLimitPence: subject.programme.delegationLimitPence,
+    };
+  }
+  if (subject.kind === 'claim' && type === 'APPROVE') {
+    return {
+      type,
+      totalPence: subject.row.totalPence,
       delegationLimitPence: subject.programme.delegationLimitPence,
     };
   }
