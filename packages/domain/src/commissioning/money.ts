@@ -7,8 +7,11 @@ export const ZPence = z
   .min(0, 'Amounts cannot be negative')
   .max(Number.MAX_SAFE_INTEGER, 'That amount is too large');
 
+/** Made once: building a formatter costs far more than using one (claims format thousands). */
+const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+
 export function formatPounds(pence: number): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
+  return POUNDS.format(pence / 100);
 }
 
 export function isAboveDelegationLimit(valuePence: number, delegationLimitPence: number): boolean {
