@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -30,12 +31,64 @@ const ZEnv = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+    /** base64 of 32 random bytes: the AES-256-GCM key for bank details (ADR 0008). */
+    BANK_DETAILS_KEY: z
+      .string()
+      .refine(
+        (value) => Buffer.from(value, 'base64').length === 32,
+        'must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)',
+      )
+      .optional(),
+    /** The hub's own account, which Bacs payments are made from. */
+    BACS_ORIGINATOR_SORT_CODE: z
+      .string()
+      .regex(/^\d{2}-?\d{2}-?\d{2}$/, 'must be a sort code such as 20-00-00')
+      .optional(),
+    BACS_ORIGINATOR_ACCOUNT: z
+      .string()
+      .regex(/^\d{8}$/, 'must be 8 digits')
+      .optional(),
+    BACS_SERVICE_USER_NUMBER: z
+      .string()
+      .regex(/^\d{6}$/, 'must be 6 digits')
+      .optional(),
+    BACS_ORIGINATOR_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9.&/ -]{1,18}$/, 'must be up to 18 letters, digits, spaces or . & / -')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required in production' });
     }
+    if (env.NODE_ENV !== 'production') return;
+    for (const name of [
+      'BANK_DETAILS_KEY',
+      'BACS_ORIGINATOR_SORT_CODE',
+      'BACS_ORIGINATOR_ACCOUNT',
+      'BACS_SERVICE_USER_NUMBER',
+      'BACS_ORIGINATOR_NAME',
+    ] as const) {
+      if (!env[name])
+        ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' });
+    }
   });
+
+/** The hub's bank account and Bacs identity, written into every bank file. */
+export interface BacsOriginator {
+  readonly sortCode: string;
+  readonly accountNumber: string;
+  readonly serviceUserNumber: string;
+  readonly name: string;
+}
+
+/** Outside production only: a demo originator (not a real account). */
+const DEMO_ORIGINATOR: BacsOriginator = {
+  sortCode: '401276',
+  accountNumber: '41000001',
+  serviceUserNumber: '900001',
+  name: 'COPRODUCE HUB',
+};
 
 export interface Config {
   readonly nodeEnv: 'development' | 'production' | 'test';
@@ -51,6 +104,12 @@ export interface Config {
   readonly logLevel: string;
   readonly seedDemo: boolean;
   readonly appsDir: string;
+  readonly money: {
+    /** 32 bytes; from BANK_DETAILS_KEY, or derived from AUTH_SECRET outside production. */
+    readonly bankDetailsKey: Buffer;
+    readonly bankDetailsKeyDerived: boolean;
+    readonly originator: BacsOriginator;
+  };
 }
 
 export class ConfigError extends Error {
@@ -85,12 +144,29 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     seedDemo: env.SEED_DEMO === 'auto',
     appsDir: resolve(repoRoot, 'apps'),
+    money: {
+      bankDetailsKey: env.BANK_DETAILS_KEY
+        ? Buffer.from(env.BANK_DETAILS_KEY, 'base64')
+        : deriveBankDetailsKey(env.AUTH_SECRET ?? DEV_AUTH_SECRET),
+      bankDetailsKeyDerived: !env.BANK_DETAILS_KEY,
+      originator: {
+        sortCode: env.BACS_ORIGINATOR_SORT_CODE?.replace(/-/g, '') ?? DEMO_ORIGINATOR.sortCode,
+        accountNumber: env.BACS_ORIGINATOR_ACCOUNT ?? DEMO_ORIGINATOR.accountNumber,
+        serviceUserNumber: env.BACS_SERVICE_USER_NUMBER ?? DEMO_ORIGINATOR.serviceUserNumber,
+        name: env.BACS_ORIGINATOR_NAME?.toUpperCase() ?? DEMO_ORIGINATOR.name,
+      },
+    },
   };
+}
+
+/** Development and tests only (production requires BANK_DETAILS_KEY): HKDF-SHA256 of AUTH_SECRET. */
+function deriveBankDetailsKey(authSecret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', authSecret, 'coproduce', 'bank-details-key v1', 32));
 }
 
 /** Never echo secrets or credentials back, even in an error. */
 function redact(name: string, value: string): string {
-  if (name === 'AUTH_SECRET') return '…';
+  if (name === 'AUTH_SECRET' || name === 'BANK_DETAILS_KEY') return '…';
   try {
     const url = new URL(value);
     if (url.password) url.password = '…';

@@ -76,6 +76,10 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   printBanner(config.publicUrl, database.kind, seeded);
+  if (config.money.bankDetailsKeyDerived)
+    console.log(
+      'Bank details are encrypted with a key derived from AUTH_SECRET (not for production: set BANK_DETAILS_KEY).\n',
+    );
 }
 
 function printBanner(url: string, kind: string, seeded: boolean) {

@@ -15,6 +15,7 @@ import { registerLandingPage, registerStaticApps } from './http/static-apps.ts';
 import { createMailer } from './mail/mailer.ts';
 import { type AppRouter, appRouter } from './root.ts';
 import { UPLOAD_BODY_LIMIT } from './routers/evidence-import/schemas.ts';
+import { configureMoney } from './services/money-settings.ts';
 import { type AppDeps, createContext } from './trpc/context.ts';
 
 export interface ServerOptions {
@@ -41,6 +42,7 @@ export async function buildServer({
   database,
   logStream,
 }: ServerOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
+  configureMoney(config.money);
   const app = Fastify({
     logger: {
       level: config.logLevel,

@@ -13,6 +13,8 @@ import {
 import { symmetricEncrypt } from 'better-auth/crypto';
 import type { Auth } from '../auth/auth.ts';
 import { DEMO_NETWORKS, DEMO_PASSWORD, type DemoNetwork, KINGSMERE } from './demo-network.ts';
+import { seedDemoClaims } from './seed-claims.ts';
+import { seedDemoPayments } from './seed-payments.ts';
 import { seedDemoProgrammes } from './seed-programmes.ts';
 
 /**
@@ -28,7 +30,11 @@ export async function seedDemoNetworks(db: Database, auth: Auth): Promise<boolea
     await db.transaction((tx) => seedNetwork(tx, network, passwordHash, encrypt));
   }
   const kingsmere = await findNetworkBySlug(db, KINGSMERE.slug);
-  if (kingsmere) await seedDemoProgrammes(db, kingsmere.id);
+  if (kingsmere) {
+    await seedDemoProgrammes(db, kingsmere.id);
+    await seedDemoClaims(db, kingsmere.id);
+    await seedDemoPayments(db, kingsmere.id, auth);
+  }
   return true;
 }
 

@@ -2,14 +2,19 @@ import {
   createNetwork,
   createOrganisation,
   createPersonWithPassword,
+  ensurePayee,
+  insertBankDetails,
+  insertClaim,
   insertDeliverySession,
   insertInvitation,
   insertMembership,
   insertMilestone,
   insertPaidRole,
   insertParticipants,
+  insertPaymentRun,
   insertProgramme,
   insertQuestionnaireResponses,
+  insertWorkLog,
   type Organisation,
   programmeOrganisationIds,
   replaceProgrammeParties,
@@ -249,6 +254,70 @@ const onMilestone =
     const { milestone, object } = await milestoneInvolving(o);
     return { input: { milestoneId: milestone.id, ...extra }, object };
   };
+/**
+ * A claim on a programme involving `o`. A claim involves the programme's hub and co-funders,
+ * never its sites. With `funded`, a programme without a co-funder gets one (a statement is
+ * always one funder's): a commissioner of its own, so other commissioners stay out of reach.
+ */
+async function claimInvolving(o: Organisation, funded = false) {
+  const db = server.database.db;
+  const { programme, site } = await programmeInvolving(o);
+  let funder = o.kind === 'commissioner' ? o : null;
+  if (!funder && funded) {
+    funder = await createOrganisation(db, {
+      networkId: o.networkId,
+      kind: 'commissioner',
+      name: unique('Matrix funder'),
+    });
+    await replaceProgrammeParties(db, {
+      networkId: o.networkId,
+      programmeId: programme.id,
+      siteIds: [site.id],
+      funders: [{ organisationId: funder.id, shareBasisPoints: 10_000 }],
+    });
+  }
+  const snapshot = initialSnapshot('claim');
+  const claim = await insertClaim(db, {
+    networkId: o.networkId,
+    programmeId: programme.id,
+    periodStart: '2026-01-01',
+    periodEnd: '2026-03-31',
+    state: 'verification',
+    snapshot,
+    machineVersion: WORKFLOWS.claim.version,
+    preparedBy: programme.createdBy,
+    verificationSeed: 'matrix',
+    totalPence: 0,
+  });
+  return {
+    claim,
+    funder,
+    object: {
+      networkId: o.networkId,
+      organisationIds: [programme.hubOrganisationId, ...(funder ? [funder.id] : [])],
+    },
+  };
+}
+const onClaim =
+  (extra: Record<string, unknown> = {}): Fixture =>
+  async (o) => {
+    const { claim, object } = await claimInvolving(o);
+    return { input: { claimId: claim.id, ...extra }, object };
+  };
+const MATRIX_CARD = {
+  outcomes: [
+    {
+      code: 'ATTEND-6',
+      definition: 'Attended six sessions',
+      trigger: { kind: 'attended-sessions', minSessions: 6 },
+      pricePence: 10_000,
+      maxClaimsPerParticipant: 1,
+    },
+  ],
+  participantCapPence: null,
+  contractCapPence: null,
+};
+
 const onPaidRole =
   (extra: Record<string, unknown> = {}): Fixture =>
   async (o) => {
@@ -347,7 +416,143 @@ const ENROLMENT = {
   },
 };
 
+/** Money (issue 5): a work log at the site of a programme involving `o`; it belongs to that site. */
+async function workLogInvolving(o: Organisation) {
+  const db = server.database.db;
+  const { paidRole } = await paidRoleInvolving(o);
+  const person = await newPerson();
+  const session = await insertDeliverySession(db, {
+    networkId: o.networkId,
+    siteOrganisationId: paidRole.siteOrganisationId,
+    programmeId: paidRole.programmeId,
+    heldOn: '2026-01-12',
+    kind: 'group',
+    durationMinutes: 60,
+    practitionerId: person.id,
+    recordedBy: person.id,
+    idempotencyKey: unique('session'),
+  });
+  if (!session) throw new Error('session not created');
+  const log = await insertWorkLog(db, {
+    networkId: o.networkId,
+    paidRoleId: paidRole.id,
+    personId: person.id,
+    kind: 'session',
+    deliverySessionId: session.id,
+    workedOn: '2026-01-12',
+    minutes: 60,
+    state: 'logged',
+  });
+  return { log, object: inOrganisation({ ...o, id: paidRole.siteOrganisationId }) };
+}
+const onWorkLog =
+  (extra: () => Record<string, unknown>): Fixture =>
+  async (o) => {
+    const { log, object } = await workLogInvolving(o);
+    return { input: { workLogId: log.id, ...extra() }, object };
+  };
+/** Payment runs, payees and bank details belong to their network as a whole. */
+const onPaymentRun =
+  (extra: () => Record<string, unknown>): Fixture =>
+  async (o) => {
+    const creator = await newPerson();
+    const run = await insertPaymentRun(server.database.db, {
+      networkId: o.networkId,
+      dueBy: '2026-01-31',
+      state: 'draft',
+      snapshot: initialSnapshot('paymentRun'),
+      machineVersion: WORKFLOWS.paymentRun.version,
+      createdBy: creator.id,
+      totalPence: 0,
+      lineCount: 0,
+      exclusions: [],
+    });
+    return {
+      input: { runId: run.id, ...extra() },
+      object: { networkId: o.networkId, organisationIds: [] },
+    };
+  };
+const ownNetworkWith =
+  (input: () => Record<string, unknown>): Fixture =>
+  async (_o, networkId) => ({ input: input(), object: { networkId, organisationIds: [] } });
+const BANK_ACCOUNT = { sortCode: '30-99-50', accountNumber: '12345678', accountName: 'Matrix' };
+
 const FIXTURES: Record<string, Fixture> = {
+  'paidRole.setPay': onPaidRole({ basis: 'per_session', ratePence: 5000 }),
+  'workLog.mine': ownNetworkObject,
+  'workLog.log': async (o) => {
+    const { paidRole, object } = await paidRoleInvolving(o);
+    return {
+      input: {
+        paidRoleId: paidRole.id,
+        work: { kind: 'session', sessionId: crypto.randomUUID() },
+        idempotencyKey: unique('log'),
+      },
+      object,
+    };
+  },
+  'workLog.toConfirm': ownNetworkObject,
+  'workLog.confirm': onWorkLog(() => ({ decision: 'confirm' })),
+  'workLog.toApprove': ownNetworkObject,
+  'workLog.approve': onWorkLog(() => ({ decision: 'approve', idempotencyKey: unique('approve') })),
+  'bankDetails.mine': ownNetworkObject,
+  'bankDetails.forPayee': async (o) => {
+    const payee = await ensurePayee(server.database.db, {
+      networkId: o.networkId,
+      organisationId: o.id,
+    });
+    return {
+      input: { payeeId: payee.id },
+      object: { networkId: o.networkId, organisationIds: [] },
+    };
+  },
+  'bankDetails.request': ownNetworkWith(() => BANK_ACCOUNT),
+  'bankDetails.pending': ownNetworkObject,
+  'bankDetails.decide': async (o) => {
+    const db = server.database.db;
+    const requester = await newPerson();
+    const payee = await ensurePayee(db, { networkId: o.networkId, personId: requester.id });
+    const id = crypto.randomUUID();
+    await insertBankDetails(db, {
+      id,
+      networkId: o.networkId,
+      payeeId: payee.id,
+      encrypted: 'not-a-real-ciphertext',
+      accountLast3: '678',
+      requestedBy: requester.id,
+    });
+    return {
+      input: { bankDetailsId: id, decision: 'reject' },
+      object: { networkId: o.networkId, organisationIds: [] },
+    };
+  },
+  'payable.list': ownNetworkObject,
+  'paymentRun.create': ownNetworkWith(() => ({
+    dueBy: '2026-01-31',
+    idempotencyKey: unique('create'),
+  })),
+  'paymentRun.list': ownNetworkObject,
+  'paymentRun.get': onPaymentRun(() => ({})),
+  'paymentRun.history': onPaymentRun(() => ({})),
+  'paymentRun.approve': onPaymentRun(() => ({
+    totpCode: '123456',
+    idempotencyKey: unique('approve'),
+  })),
+  'paymentRun.release': onPaymentRun(() => ({ idempotencyKey: unique('release') })),
+  'paymentRun.cancel': onPaymentRun(() => ({ reason: 'Matrix' })),
+  'paymentRun.download': onPaymentRun(() => ({ file: 'bacs' })),
+  'paymentRun.remittance': onPaymentRun(() => ({ payeeId: crypto.randomUUID() })),
+  'paymentRun.recordConfirmation': onPaymentRun(() => ({
+    idempotencyKey: unique('confirm'),
+    lines: [{ lineId: crypto.randomUUID(), outcome: 'failed', reason: 'Matrix' }],
+  })),
+  'paymentRun.uploadConfirmation': onPaymentRun(() => ({
+    idempotencyKey: unique('upload'),
+    contentBase64: Buffer.from('reference,status,reason\nCP 1 00001,paid,\n').toString('base64'),
+  })),
+  'payment.mine': ownNetworkObject,
+  'payment.myRemittance': ownNetworkWith(() => ({ runId: crypto.randomUUID() })),
+  'money.programme': onProgramme(() => ({})),
   'participant.enrol': onSite(({ programmeId }) => ({ programmeId, enrolment: ENROLMENT })),
   'participant.search': onSite(() => ({ query: 'Matrix' })),
   'participant.list': onSite(() => ({})),
@@ -434,6 +639,36 @@ const FIXTURES: Record<string, Fixture> = {
   // Limited to one site, a report involves the hub, that site and the co-funders.
   'outcomes.report': onProgramme(({ siteId }) => ({ siteId })),
   'outcomes.monitoringReport': onProgramme(({ siteId }) => ({ siteId, format: 'xlsx' })),
+  'rateCard.versions': onProgramme(() => ({})),
+  'rateCard.amend': onProgramme(() => ({ effectiveFrom: '2026-01-01', card: MATRIX_CARD })),
+  'rateCard.preview': onProgramme(() => ({ card: MATRIX_CARD, example: { 'ATTEND-6': 3 } })),
+  'claim.list': onProgramme(() => ({})),
+  'claim.compute': onProgramme(() => ({
+    periodStart: '2026-01-01',
+    periodEnd: '2026-01-31',
+    idempotencyKey: unique('compute'),
+  })),
+  'claim.get': onClaim(),
+  'claim.allowedActions': onClaim(),
+  'claim.history': onClaim(),
+  'claim.transition': onClaim({ expectedVersion: 1, event: 'COMPLETE_VERIFICATION' }),
+  'claim.verifyLine': onClaim({ lineId: crypto.randomUUID(), result: 'passed' }),
+  'claim.approve': onClaim({ expectedVersion: 1, idempotencyKey: unique('approve') }),
+  'claim.countersign': onClaim({ expectedVersion: 1, idempotencyKey: unique('countersign') }),
+  'claim.recordSettlement': onClaim({
+    funderOrganisationId: crypto.randomUUID(),
+    reference: 'BACS 1',
+    idempotencyKey: unique('settle'),
+  }),
+  // One funder's statement involves the hub and that funder only.
+  'claim.statement': async (o) => {
+    const { claim, funder, object } = await claimInvolving(o, true);
+    return {
+      input: { claimId: claim.id, funderOrganisationId: funder?.id, format: 'csv' },
+      object,
+    };
+  },
+  'indigo.programme': onProgramme(() => ({})),
   // Evidence imports concern one site of the programme, never its hub or co-funders.
   'evidenceImport.choices': async (o) => {
     const { programme, site } = await programmeInvolving(o);

@@ -33,7 +33,8 @@ export const WORKFLOW_EVENT_ROLES = {
     REJECT: ['hub_approver'],
     COUNTERSIGN: ['commissioner'],
     MARK_PAYABLE: [],
-    MARK_PAID: ['finance_officer'],
+    /** Sent when the bank confirms the milestone's payment in a payment run (ADR 0008). */
+    MARK_PAID: [],
   },
   paidRole: {
     FUND: ['hub_coordinator'],

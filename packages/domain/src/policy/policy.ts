@@ -73,6 +73,32 @@ const siteDelivery = roles({ site_lead: 'own-organisation', practitioner: 'own-o
 
 const siteLeadOnly = roles({ site_lead: 'own-organisation' });
 
+/** Outcome claims and rate cards: the hub's roles, the auditor, and the programme's funders. */
+const readOutcomePayments = roles({
+  hub_coordinator: 'own-network',
+  hub_approver: 'own-network',
+  finance_officer: 'own-network',
+  auditor: 'own-network',
+  commissioner: 'own-organisation',
+});
+
+/**
+ * Practitioner pay and payment runs (ADR 0008). Lists of one's own work, payments and bank
+ * details are network-wide in the table and narrowed to the caller by the service.
+ */
+const approveWork = roles({ hub_coordinator: 'own-network', hub_approver: 'own-network' });
+const readFinance = roles({
+  finance_officer: 'own-network',
+  hub_approver: 'own-network',
+  auditor: 'own-network',
+});
+const decideFinance = roles({ finance_officer: 'own-network', hub_approver: 'own-network' });
+/** Only finance officers create, release and confirm runs and take the bank files away. */
+const runPayments = roles({ finance_officer: 'own-network' });
+
+/** Who prepares (computes) a claim; the approver must be someone else. */
+const prepareClaims = roles({ hub_coordinator: 'own-network', finance_officer: 'own-network' });
+
 export const POLICY = {
   'session.me': signedIn,
   'session.selectMembership': signedIn,
@@ -153,6 +179,70 @@ export const POLICY = {
   'evidenceImport.upload': siteDelivery,
   'outcomes.report': readCommissioning,
   'outcomes.monitoringReport': readCommissioning,
+  'rateCard.versions': readOutcomePayments,
+  'rateCard.amend': roles({ hub_coordinator: 'own-network', hub_approver: 'own-network' }),
+  'rateCard.preview': roles({
+    hub_coordinator: 'own-network',
+    hub_approver: 'own-network',
+    finance_officer: 'own-network',
+  }),
+  'claim.list': readOutcomePayments,
+  'claim.get': readOutcomePayments,
+  'claim.allowedActions': readOutcomePayments,
+  'claim.history': readOutcomePayments,
+  'claim.compute': prepareClaims,
+  'claim.verifyLine': roles({
+    hub_coordinator: 'own-network',
+    hub_approver: 'own-network',
+    finance_officer: 'own-network',
+  }),
+  'claim.transition': roles({
+    hub_coordinator: 'own-network',
+    hub_approver: 'own-network',
+    finance_officer: 'own-network',
+    commissioner: 'own-organisation',
+  }),
+  'claim.approve': roles({ hub_approver: 'own-network' }),
+  'claim.countersign': roles({ commissioner: 'own-organisation' }),
+  'claim.statement': readOutcomePayments,
+  'claim.recordSettlement': roles({ finance_officer: 'own-network' }),
+  'indigo.programme': roles({
+    hub_coordinator: 'own-network',
+    hub_approver: 'own-network',
+    finance_officer: 'own-network',
+    commissioner: 'own-organisation',
+  }),
+  'paidRole.setPay': coordinate,
+  'workLog.mine': roles({ practitioner: 'own-network' }),
+  'workLog.log': roles({ practitioner: 'own-organisation' }),
+  'workLog.toConfirm': roles({ site_lead: 'own-network' }),
+  'workLog.confirm': roles({ site_lead: 'own-organisation' }),
+  'workLog.toApprove': approveWork,
+  'workLog.approve': approveWork,
+  'bankDetails.mine': roles({ practitioner: 'own-network', site_lead: 'own-network' }),
+  'bankDetails.forPayee': readFinance,
+  'bankDetails.request': roles({
+    practitioner: 'own-network',
+    site_lead: 'own-network',
+    finance_officer: 'own-network',
+  }),
+  'bankDetails.pending': decideFinance,
+  'bankDetails.decide': decideFinance,
+  'payable.list': readFinance,
+  'paymentRun.create': runPayments,
+  'paymentRun.list': readFinance,
+  'paymentRun.get': readFinance,
+  'paymentRun.history': readFinance,
+  'paymentRun.approve': decideFinance,
+  'paymentRun.release': runPayments,
+  'paymentRun.cancel': runPayments,
+  'paymentRun.download': runPayments,
+  'paymentRun.remittance': readFinance,
+  'paymentRun.recordConfirmation': runPayments,
+  'paymentRun.uploadConfirmation': runPayments,
+  'payment.mine': roles({ practitioner: 'own-network', site_lead: 'own-network' }),
+  'payment.myRemittance': roles({ practitioner: 'own-network', site_lead: 'own-network' }),
+  'money.programme': readOutcomePayments,
   'work.needsMe': everyRoleInNetwork,
   'work.keyPersonRisks': roles({
     hub_coordinator: 'own-network',

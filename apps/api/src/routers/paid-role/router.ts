@@ -5,6 +5,7 @@ import { createPaidRoleProcedure } from './create-paid-role.ts';
 import { getPaidRoleProcedure } from './get-paid-role.ts';
 import { listPaidRolesProcedure } from './list-paid-roles.ts';
 import { recordCheckProcedure } from './record-check.ts';
+import { setPayProcedure } from './set-pay.ts';
 import { updatePaidRoleProcedure } from './update-paid-role.ts';
 
 export const paidRoleRouter = router({
@@ -13,5 +14,6 @@ export const paidRoleRouter = router({
   get: getPaidRoleProcedure,
   list: listPaidRolesProcedure,
   recordCheck: recordCheckProcedure,
+  setPay: setPayProcedure,
   ...workflowProcedures('paidRole', 'paidRoleId', paidRoleById, 'paid role'),
 });

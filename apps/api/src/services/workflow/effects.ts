@@ -7,6 +7,8 @@ import {
   setPaidRoleHolder,
 } from '@coproduce/db';
 import { addDays, addMonths, today } from '../../time.ts';
+import { applyClaimEffects } from '../claims/workflow-rules.ts';
+import { postProgrammeCommitment } from '../payables-service.ts';
 import type { Subject } from './subjects.ts';
 
 /**
@@ -57,6 +59,14 @@ export async function applyTransitionEffects(
           submittedBy: null,
           at,
         });
+      case 'APPROVE':
+        // Every co-funder has signed off its share (the guard): the budget is committed.
+        await postProgrammeCommitment(
+          tx,
+          { networkId: programme.networkId, personId: actorPersonId },
+          programme,
+        );
+        return;
       case 'REQUEST_CHANGES':
         // Co-funders sign off what they will fund: a changed proposal needs their signatures again.
         return clearFunderSignOffs(tx, programme.id);
@@ -78,4 +88,5 @@ export async function applyTransitionEffects(
     if (event.type === 'WITHDRAW_CANDIDATE')
       await setPaidRoleHolder(tx, { id: subject.row.id, personId: null });
   }
+  if (subject.kind === 'claim') await applyClaimEffects(tx, subject, event.type, actorPersonId, at);
 }

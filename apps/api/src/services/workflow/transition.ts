@@ -27,6 +27,8 @@ import {
 } from '@coproduce/workflow';
 import type { ActingMember } from '../../trpc/context.ts';
 import { auditActor, auditDecision } from '../audit-service.ts';
+import { claimStepConditions, claimStepRefusal } from '../claims/workflow-rules.ts';
+import { raiseMilestonePayable } from '../payables-service.ts';
 import { applyTransitionEffects } from './effects.ts';
 import { buildEvent } from './facts.ts';
 import { loadSubject, noun, type Subject } from './subjects.ts';
@@ -68,6 +70,10 @@ async function refusalForActor(
     if (subject.row.siteOrganisationId !== actor.organisationId)
       return `Only the site that evidences this ${noun(subject.kind)} can do this.`;
   }
+  if (subject.kind === 'claim') {
+    const claimRefusal = await claimStepRefusal(db, actor, subject, event);
+    if (claimRefusal) return claimRefusal;
+  }
   const earlier = stepsToDifferFrom(subject.kind, event);
   if (earlier.length > 0) {
     const author = await lastActorOf(db, {
@@ -101,6 +107,16 @@ export async function transitionWorkflow(
   }
   if (request.event === 'PROPOSE_CANDIDATE') await requireSiteMember(db, subject, request.personId);
   if (subject.row.version !== request.expectedVersion) throw staleVersion(subject.kind);
+  const unmet =
+    subject.kind === 'claim' ? await claimStepConditions(db, subject, request.event) : [];
+  if (unmet.length > 0) {
+    throw new DomainError(
+      'precondition-failed',
+      `You cannot ${words(request.event)} yet: ${unmet.join('; ')}.`,
+      'event',
+      { state: subject.row.state, reasons: unmet },
+    );
+  }
 
   const persisted = subject.row.snapshot as PersistedSnapshot;
   const event = await buildEvent(db, subject, { type: request.event, reason: request.reason }, at);
@@ -225,6 +241,8 @@ async function makePayableIfDue(
     objectId: subject.row.id,
     detail: { event: 'MARK_PAYABLE', from: next.from, to: next.to, reason, version: version + 1 },
   });
+  // A site's milestone is now owed to the site (ADR 0008); hub-evidenced ones have no payee.
+  if (subject.kind === 'milestone') await raiseMilestonePayable(tx, null, subject.row, at);
   return { version: version + 1, state: next.to };
 }
 
@@ -275,14 +293,18 @@ export async function allowedActions(
     if (await refusalForActor(db, actor, subject, type)) continue;
     const event = await buildEvent(db, subject, { type, reason: 'preview' });
     const result = applyEvent(kind, persisted, event as EventsByKind[typeof kind]);
+    const unmet = subject.kind === 'claim' ? await claimStepConditions(db, subject, type) : [];
     actions.push({
       event: type,
       needsReason: EVENTS_NEEDING_REASON.has(type),
-      blockedBy: result.ok
-        ? []
-        : result.refusal === 'conditions-not-met'
-          ? result.reasons
-          : ['not possible now'],
+      blockedBy:
+        unmet.length > 0
+          ? unmet
+          : result.ok
+            ? []
+            : result.refusal === 'conditions-not-met'
+              ? result.reasons
+              : ['not possible now'],
     });
   }
   return { state: subject.row.state, version: subject.row.version, actions };

@@ -1,0 +1,4 @@
+import { router } from '../../trpc/init.ts';
+import { programmeMoneyProcedure } from './programme-money.ts';
+
+export const moneyRouter = router({ programme: programmeMoneyProcedure });

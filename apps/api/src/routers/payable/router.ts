@@ -1,0 +1,4 @@
+import { router } from '../../trpc/init.ts';
+import { listPayablesProcedure } from './list-payables.ts';
+
+export const payableRouter = router({ list: listPayablesProcedure });
