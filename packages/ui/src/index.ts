@@ -27,6 +27,7 @@ export { Checkboxes, type CheckboxItem } from './components/Checkboxes.tsx';
 export { Details } from './components/Details.tsx';
 export { describedBy, ErrorMessage } from './components/ErrorMessage.tsx';
 export { ErrorSummary, type ErrorSummaryItem } from './components/ErrorSummary.tsx';
+export { FileUpload } from './components/FileUpload.tsx';
 export { Footer, type FooterLink } from './components/Footer.tsx';
 export { Header, type HeaderAccount, type NavigationItem } from './components/Header.tsx';
 export { InsetText } from './components/InsetText.tsx';
@@ -37,13 +38,33 @@ export { PhaseBanner } from './components/PhaseBanner.tsx';
 export { type RadioItem, Radios } from './components/Radios.tsx';
 export { Select, type SelectOption } from './components/Select.tsx';
 export { SkipLink } from './components/SkipLink.tsx';
-export { EmptyState, ErrorState, LoadingState } from './components/States.tsx';
+export {
+  EmptyState,
+  ErrorState,
+  Loaded,
+  LoadingState,
+  QueryStatus,
+} from './components/States.tsx';
 export { SummaryList, type SummaryListRow } from './components/SummaryList.tsx';
 export { Table, type TableColumn, type TableRow } from './components/Table.tsx';
 export { Tag, type TagColour } from './components/Tag.tsx';
 export { Textarea } from './components/Textarea.tsx';
 export { TextInput } from './components/TextInput.tsx';
 export { WarningText } from './components/WarningText.tsx';
+export { base64ToBytes, type DownloadedFile, readAsBase64, saveFile } from './files/files.ts';
+export {
+  type IdempotencyKeys,
+  idempotencyKeys,
+  newIdempotencyKey,
+  useIdempotencyKeys,
+} from './forms/idempotency-key.ts';
+export {
+  basisPointsToPercentText,
+  parsePercent,
+  parsePounds,
+  parseWholeNumber,
+  penceToPoundsText,
+} from './forms/money-input.ts';
 export { fieldValue, rawFieldValue, useFormErrors } from './forms/use-form-errors.ts';
 export { formatDate, formatDateTime } from './i18n/format.ts';
 export {

@@ -18,12 +18,23 @@ import { HubLayout } from './HubLayout.tsx';
 import {
   APPROVAL_ROLES,
   AUDIT_ROLES,
+  BANK_DETAILS_ROLES,
+  CLAIM_ROLES,
+  FINANCE_ROLES,
   MILESTONE_EDITOR_ROLES,
   OUTCOMES_ROLES,
+  PAYABLE_ROLES,
+  PAYMENT_RUN_APPROVER_ROLES,
+  PAYMENT_RUN_CREATOR_ROLES,
+  PAYMENT_RUN_RELEASER_ROLES,
+  PAYMENT_RUN_ROLES,
   PEOPLE_ROLES,
   PROGRAMME_EDITOR_ROLES,
   PROGRAMME_ROLES,
+  RATE_CARD_EDITOR_ROLES,
+  RATE_CARD_ROLES,
   RISK_ROLES,
+  WORK_LOG_APPROVER_ROLES,
 } from './navigation.ts';
 
 // Each feature is its own chunk, fetched when its route is first visited.
@@ -68,6 +79,65 @@ const OutcomesPage = lazy(() =>
 );
 const RisksPage = lazy(() =>
   import('../features/risks/RisksPage.tsx').then((m) => ({ default: m.RisksPage })),
+);
+const FinancePage = lazy(() =>
+  import('../features/finance/FinancePage.tsx').then((m) => ({ default: m.FinancePage })),
+);
+const PayablesPage = lazy(() =>
+  import('../features/finance/PayablesPage.tsx').then((m) => ({ default: m.PayablesPage })),
+);
+const PaymentRunsPage = lazy(() =>
+  import('../features/finance/PaymentRunsPage.tsx').then((m) => ({ default: m.PaymentRunsPage })),
+);
+const CreatePaymentRunPage = lazy(() =>
+  import('../features/finance/CreatePaymentRunPage.tsx').then((m) => ({
+    default: m.CreatePaymentRunPage,
+  })),
+);
+const PaymentRunPage = lazy(() =>
+  import('../features/finance/PaymentRunPage.tsx').then((m) => ({ default: m.PaymentRunPage })),
+);
+const ApprovePaymentRunPage = lazy(() =>
+  import('../features/finance/ApprovePaymentRunPage.tsx').then((m) => ({
+    default: m.ApprovePaymentRunPage,
+  })),
+);
+const ReleasePaymentRunPage = lazy(() =>
+  import('../features/finance/ReleasePaymentRunPage.tsx').then((m) => ({
+    default: m.ReleasePaymentRunPage,
+  })),
+);
+const CancelPaymentRunPage = lazy(() =>
+  import('../features/finance/CancelPaymentRunPage.tsx').then((m) => ({
+    default: m.CancelPaymentRunPage,
+  })),
+);
+const RecordConfirmationPage = lazy(() =>
+  import('../features/finance/RecordConfirmationPage.tsx').then((m) => ({
+    default: m.RecordConfirmationPage,
+  })),
+);
+const BankDetailsPage = lazy(() =>
+  import('../features/finance/BankDetailsPage.tsx').then((m) => ({ default: m.BankDetailsPage })),
+);
+const SessionsToApprovePage = lazy(() =>
+  import('../features/finance/SessionsToApprovePage.tsx').then((m) => ({
+    default: m.SessionsToApprovePage,
+  })),
+);
+const RateCardPage = lazy(() =>
+  import('../features/rate-cards/RateCardPage.tsx').then((m) => ({ default: m.RateCardPage })),
+);
+const AmendRateCardPage = lazy(() =>
+  import('../features/rate-cards/AmendRateCardPage.tsx').then((m) => ({
+    default: m.AmendRateCardPage,
+  })),
+);
+const ClaimsPage = lazy(() =>
+  import('../features/claims/ClaimsPage.tsx').then((m) => ({ default: m.ClaimsPage })),
+);
+const ClaimPage = lazy(() =>
+  import('../features/claims/ClaimPage.tsx').then((m) => ({ default: m.ClaimPage })),
 );
 
 export const router = createBrowserRouter(
@@ -118,6 +188,20 @@ export const router = createBrowserRouter(
                       children: [{ path: ':programmeId/outcomes', element: <OutcomesPage /> }],
                     },
                     {
+                      element: <RequireRole roles={RATE_CARD_ROLES} />,
+                      children: [{ path: ':programmeId/rate-card', element: <RateCardPage /> }],
+                    },
+                    {
+                      element: <RequireRole roles={RATE_CARD_EDITOR_ROLES} />,
+                      children: [
+                        { path: ':programmeId/rate-card/amend', element: <AmendRateCardPage /> },
+                      ],
+                    },
+                    {
+                      element: <RequireRole roles={CLAIM_ROLES} />,
+                      children: [{ path: ':programmeId/claims', element: <ClaimsPage /> }],
+                    },
+                    {
                       element: <RequireRole roles={MILESTONE_EDITOR_ROLES} />,
                       children: [
                         { path: ':programmeId/milestones/new', element: <MilestoneFormPage /> },
@@ -135,6 +219,11 @@ export const router = createBrowserRouter(
                   children: [{ index: true, element: <MilestonePage /> }],
                 },
                 {
+                  path: 'claims/:claimId',
+                  element: <RequireRole roles={CLAIM_ROLES} />,
+                  children: [{ index: true, element: <ClaimPage /> }],
+                },
+                {
                   path: 'paid-roles/:paidRoleId',
                   element: <RequireRole roles={PROGRAMME_ROLES} />,
                   children: [{ index: true, element: <PaidRolePage /> }],
@@ -143,6 +232,54 @@ export const router = createBrowserRouter(
                   path: 'approvals',
                   element: <RequireRole roles={APPROVAL_ROLES} />,
                   children: [{ index: true, element: <ApprovalsPage /> }],
+                },
+                {
+                  path: 'finance',
+                  element: <RequireRole roles={FINANCE_ROLES} />,
+                  children: [
+                    { index: true, element: <FinancePage /> },
+                    {
+                      path: 'payables',
+                      element: <RequireRole roles={PAYABLE_ROLES} />,
+                      children: [{ index: true, element: <PayablesPage /> }],
+                    },
+                    {
+                      path: 'payment-runs',
+                      element: <RequireRole roles={PAYMENT_RUN_ROLES} />,
+                      children: [
+                        { index: true, element: <PaymentRunsPage /> },
+                        { path: ':runId', element: <PaymentRunPage /> },
+                        {
+                          element: <RequireRole roles={PAYMENT_RUN_CREATOR_ROLES} />,
+                          children: [{ path: 'new', element: <CreatePaymentRunPage /> }],
+                        },
+                        {
+                          element: <RequireRole roles={PAYMENT_RUN_APPROVER_ROLES} />,
+                          children: [
+                            { path: ':runId/approve', element: <ApprovePaymentRunPage /> },
+                          ],
+                        },
+                        {
+                          element: <RequireRole roles={PAYMENT_RUN_RELEASER_ROLES} />,
+                          children: [
+                            { path: ':runId/release', element: <ReleasePaymentRunPage /> },
+                            { path: ':runId/cancel', element: <CancelPaymentRunPage /> },
+                            { path: ':runId/confirmation', element: <RecordConfirmationPage /> },
+                          ],
+                        },
+                      ],
+                    },
+                    {
+                      path: 'bank-details',
+                      element: <RequireRole roles={BANK_DETAILS_ROLES} />,
+                      children: [{ index: true, element: <BankDetailsPage /> }],
+                    },
+                    {
+                      path: 'sessions',
+                      element: <RequireRole roles={WORK_LOG_APPROVER_ROLES} />,
+                      children: [{ index: true, element: <SessionsToApprovePage /> }],
+                    },
+                  ],
                 },
                 {
                   path: 'risks',

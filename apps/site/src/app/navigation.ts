@@ -34,6 +34,12 @@ export const CONSENT_ROLES = siteRolesFor('participant.withdrawConsent');
 export const SUBJECT_ACCESS_ROLES = siteRolesFor('participant.exportSubjectAccess');
 export const ERASE_ROLES = siteRolesFor('participant.erase');
 export const QUESTIONNAIRE_ROLES = siteRolesFor('questionnaire.record');
+/** Practitioners: their own pay. Site leads: sessions to confirm. Both: bank details. */
+export const OWN_PAY_ROLES = siteRolesFor('workLog.mine');
+export const LOG_WORK_ROLES = siteRolesFor('workLog.log');
+export const CONFIRM_WORK_ROLES = siteRolesFor('workLog.toConfirm');
+export const BANK_DETAILS_ROLES = siteRolesFor('bankDetails.mine');
+export const PAY_ROLES = [...new Set([...OWN_PAY_ROLES, ...CONFIRM_WORK_ROLES])];
 
 export function siteNavigation(
   t: Translate<SiteMessages>,
@@ -51,6 +57,8 @@ export function siteNavigation(
   if (COLLECTION_ROLES.includes(role)) {
     items.push({ to: '/collection', text: t('nav.collection') });
   }
+  if (CONFIRM_WORK_ROLES.includes(role)) items.push({ to: '/pay', text: t('nav.sitePay') });
+  else if (OWN_PAY_ROLES.includes(role)) items.push({ to: '/pay', text: t('nav.pay') });
   if (mayUse(role, 'people.listMembers')) items.push({ to: '/people', text: t('nav.people') });
   return items;
 }

@@ -15,14 +15,18 @@ import {
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import {
+  BANK_DETAILS_ROLES,
   COLLECTION_ROLES,
+  CONFIRM_WORK_ROLES,
   CONSENT_ROLES,
   ENROL_ROLES,
   ERASE_ROLES,
   IMPORT_ROLES,
+  LOG_WORK_ROLES,
   MILESTONE_ROLES,
   PAID_ROLE_ROLES,
   PARTICIPANT_ROLES,
+  PAY_ROLES,
   PEOPLE_ROLES,
   PROGRAMME_ROLES,
   QUESTIONNAIRE_ROLES,
@@ -118,6 +122,24 @@ const ErasePage = lazy(() =>
 const QuestionnairePage = lazy(() =>
   import('../features/questionnaires/QuestionnairePage.tsx').then((m) => ({
     default: m.QuestionnairePage,
+  })),
+);
+// Pay: each screen its own chunk too.
+const PayPage = lazy(() =>
+  import('../features/pay/PayPage.tsx').then((m) => ({ default: m.PayPage })),
+);
+const LogWorkPage = lazy(() =>
+  import('../features/pay/LogWorkPage.tsx').then((m) => ({ default: m.LogWorkPage })),
+);
+const ConfirmWorkPage = lazy(() =>
+  import('../features/pay/ConfirmWorkPage.tsx').then((m) => ({ default: m.ConfirmWorkPage })),
+);
+const BankDetailsPage = lazy(() =>
+  import('../features/pay/BankDetailsPage.tsx').then((m) => ({ default: m.BankDetailsPage })),
+);
+const ChangeBankDetailsPage = lazy(() =>
+  import('../features/pay/ChangeBankDetailsPage.tsx').then((m) => ({
+    default: m.ChangeBankDetailsPage,
   })),
 );
 
@@ -228,6 +250,31 @@ export const router = createBrowserRouter(
                   children: [
                     { index: true, element: <ChecksPage /> },
                     { path: ':paidRoleId', element: <PaidRolePage /> },
+                  ],
+                },
+                {
+                  path: 'pay',
+                  element: <RequireRole roles={PAY_ROLES} />,
+                  children: [
+                    { index: true, element: <PayPage /> },
+                    {
+                      path: 'log',
+                      element: <RequireRole roles={LOG_WORK_ROLES} />,
+                      children: [{ index: true, element: <LogWorkPage /> }],
+                    },
+                    {
+                      path: 'confirm/:workLogId',
+                      element: <RequireRole roles={CONFIRM_WORK_ROLES} />,
+                      children: [{ index: true, element: <ConfirmWorkPage /> }],
+                    },
+                    {
+                      path: 'bank-details',
+                      element: <RequireRole roles={BANK_DETAILS_ROLES} />,
+                      children: [
+                        { index: true, element: <BankDetailsPage /> },
+                        { path: 'change', element: <ChangeBankDetailsPage /> },
+                      ],
+                    },
                   ],
                 },
               ],

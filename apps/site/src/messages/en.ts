@@ -12,6 +12,8 @@ export const siteEn = {
   'nav.people': 'People',
   'nav.sessions': 'Sessions',
   'nav.collection': 'Collection rounds',
+  'nav.pay': 'Your pay',
+  'nav.sitePay': 'Pay',
   'footer.hubApp': 'Coproduce hub',
 
   'home.siteLead.title': 'Your site',
@@ -20,7 +22,8 @@ export const siteEn = {
   'home.siteLead.peopleBody': 'See who works here. Invite new people and change their roles.',
   'home.practitioner.title': 'Welcome, {name}',
   'home.practitioner.intro': 'You are a practitioner at {organisation}.',
-  'home.practitioner.later': 'Soon what you have been paid will be here too.',
+  'home.practitioner.later':
+    'To log a session you ran, or to see what you have been paid, open Your pay.',
   'home.community_researcher.title': 'Welcome, {name}',
   'home.community_researcher.intro': 'You are a community researcher at {organisation}.',
   'home.community_researcher.later':
@@ -38,6 +41,11 @@ export const siteEn = {
   'home.card.collection.title': 'Collection rounds',
   'home.card.collection.body':
     'For each questionnaire round: how many were expected, received and complete.',
+  'home.card.pay.title': 'Your pay',
+  'home.card.pay.body': 'Your role and rate. Log your sessions and see what you have been paid.',
+  'home.card.sitePay.title': 'Pay',
+  'home.card.sitePay.body':
+    'Sessions waiting for you to confirm, so practitioners are paid. Your site’s bank details.',
   'home.due.heading': 'Due this week',
   'home.due.loading': 'Loading what is due…',
   'home.due.none': 'Nothing is due this week.',

@@ -1,5 +1,7 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useUiT } from '../i18n/ui-translate.ts';
+import { readError } from '../trpc/errors.ts';
 import { Button } from './Button.tsx';
 
 /** Announced politely, so a screen reader says it without interrupting. */
@@ -44,4 +46,43 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry?: ()
       </div>
     </div>
   );
+}
+
+/**
+ * A query that has no answer yet: `loading` while it is asked, or the server's words and a way to
+ * ask again; nothing once it has its data. For a whole page:
+ * `if (!query.isSuccess) return <Page …><QueryStatus query={query} loading={…} /></Page>;`
+ */
+export function QueryStatus({
+  query,
+  loading,
+}: {
+  query: UseQueryResult<unknown, unknown>;
+  loading: string;
+}) {
+  const t = useUiT();
+  if (query.isPending) return <LoadingState label={loading} />;
+  if (query.isError) {
+    return (
+      <ErrorState
+        message={readError(query.error, t('state.unreachable')).message}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+  return null;
+}
+
+/** A query's loading and error states (`QueryStatus`), then `children` given its data. */
+export function Loaded<T, E>({
+  query,
+  loading,
+  children,
+}: {
+  query: UseQueryResult<T, E>;
+  loading: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (!query.isSuccess) return <QueryStatus query={query} loading={loading} />;
+  return <>{children(query.data)}</>;
 }

@@ -1,5 +1,5 @@
 import { Tag, type TagColour } from '../components/Tag.tsx';
-import type { CheckStatus, WorkflowKind } from './types.ts';
+import type { CheckStatus, StateKind } from './types.ts';
 import { useWorkflowWords } from './words.ts';
 
 /**
@@ -7,7 +7,7 @@ import { useWorkflowWords } from './words.ts';
  * blue waiting for someone, orange sent back, yellow on hold, green going well, red stopped.
  * The words always say the state; colour only helps the eye.
  */
-const COLOURS: Record<WorkflowKind, Record<string, TagColour>> = {
+const COLOURS: Record<StateKind, Record<string, TagColour>> = {
   programme: {
     'proposal.draft': 'grey',
     'proposal.submitted': 'blue',
@@ -46,6 +46,21 @@ const COLOURS: Record<WorkflowKind, Record<string, TagColour>> = {
     suspended: 'orange',
     ended: 'grey',
   },
+  claim: {
+    verification: 'blue',
+    awaitingApproval: 'blue',
+    awaitingCountersignature: 'light-blue',
+    approved: 'green',
+    settled: 'purple',
+    rejected: 'red',
+  },
+  paymentRun: {
+    draft: 'grey',
+    approved: 'blue',
+    released: 'green',
+    completed: 'purple',
+    cancelled: 'red',
+  },
 };
 
 const STAGE_COLOURS: Record<string, TagColour> = {
@@ -69,7 +84,7 @@ const CHECK_COLOURS: Record<CheckStatus, TagColour> = {
   missing: 'grey',
 };
 
-export function StateTag({ kind, state }: { kind: WorkflowKind; state: string }) {
+export function StateTag({ kind, state }: { kind: StateKind; state: string }) {
   const words = useWorkflowWords();
   return <Tag colour={COLOURS[kind][state] ?? 'grey'}>{words.state(kind, state)}</Tag>;
 }

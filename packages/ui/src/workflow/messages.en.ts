@@ -52,6 +52,19 @@ export const workflowEn = {
   'paidRoleState.suspended': 'Suspended',
   'paidRoleState.ended': 'Ended',
 
+  'claimState.verification': 'In verification',
+  'claimState.awaitingApproval': 'Awaiting approval',
+  'claimState.awaitingCountersignature': 'Awaiting countersignature',
+  'claimState.approved': 'Approved',
+  'claimState.settled': 'Settled',
+  'claimState.rejected': 'Rejected',
+
+  'paymentRunState.draft': 'Draft',
+  'paymentRunState.approved': 'Approved',
+  'paymentRunState.released': 'Released',
+  'paymentRunState.completed': 'Completed',
+  'paymentRunState.cancelled': 'Cancelled',
+
   'event.programme.SUBMIT': 'Submit proposal',
   'event.programme.START_REVIEW': 'Start the review',
   'event.programme.REQUEST_CHANGES': 'Request changes',
@@ -85,6 +98,10 @@ export const workflowEn = {
   'event.paidRole.CHECK_LAPSED': 'Suspend: a check lapsed',
   'event.paidRole.REINSTATE': 'Reinstate role',
   'event.paidRole.END': 'End role',
+  'event.claim.COMPLETE_VERIFICATION': 'Complete verification',
+  'event.claim.APPROVE': 'Approve claim',
+  'event.claim.REJECT': 'Reject claim',
+  'event.claim.COUNTERSIGN': 'Countersign claim',
 
   'eventDone.programme.CREATE': 'Proposal drafted',
   'eventDone.programme.SUBMIT': 'Proposal submitted',
@@ -121,6 +138,11 @@ export const workflowEn = {
   'eventDone.paidRole.CHECK_LAPSED': 'Suspended because a check lapsed',
   'eventDone.paidRole.REINSTATE': 'Role reinstated',
   'eventDone.paidRole.END': 'Role ended',
+  'eventDone.claim.COMPLETE_VERIFICATION': 'Verification completed',
+  'eventDone.claim.APPROVE': 'Claim approved',
+  'eventDone.claim.REJECT': 'Claim rejected',
+  'eventDone.claim.COUNTERSIGN': 'Claim countersigned',
+  'eventDone.claim.SETTLE': 'Settled: every funder has paid',
 
   'reason.REQUEST_CHANGES': 'What needs to change?',
   'reason.REJECT': 'Why are you rejecting it?',

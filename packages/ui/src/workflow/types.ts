@@ -3,8 +3,14 @@ import type { AppRouter } from '../trpc/trpc.ts';
 
 type Api = TRPCOptionsProxy<AppRouter>;
 
-/** The three kinds of subject that follow a persisted workflow (ADR 0006). */
-export type WorkflowKind = 'programme' | 'milestone' | 'paidRole';
+/**
+ * The kinds of subject whose steps the shared workflow components take (ADR 0006), outcome
+ * claims included (ADR 0008).
+ */
+export type WorkflowKind = 'programme' | 'milestone' | 'paidRole' | 'claim';
+
+/** Every kind of subject whose state a tag can show: payment runs too (ADR 0008). */
+export type StateKind = WorkflowKind | 'paymentRun';
 
 export type ProgrammeView = inferOutput<Api['programme']['get']>;
 export type ProgrammeSummary = inferOutput<Api['programme']['list']>['programmes'][number];
@@ -22,6 +28,15 @@ export type WorkflowHistory = inferOutput<Api['programme']['history']>;
 export type Transition = WorkflowHistory['transitions'][number];
 export type NeedsMeItem = inferOutput<Api['work']['needsMe']>['items'][number];
 export type KeyPersonRisk = inferOutput<Api['work']['keyPersonRisks']>['risks'][number];
+export type RateCardVersionsView = inferOutput<Api['rateCard']['versions']>;
+export type RateCardVersionView = RateCardVersionsView['versions'][number];
+export type CostPreviewView = inferOutput<Api['rateCard']['preview']>;
+export type ClaimListView = inferOutput<Api['claim']['list']>;
+export type ClaimView = inferOutput<Api['claim']['get']>;
+export type ClaimLine = ClaimView['lines'][number];
+export type ClaimSampleLine = ClaimView['sample']['checklist'][number];
+export type ClaimStatement = ClaimView['statements'][number];
+export type MoneyProgrammeView = inferOutput<Api['money']['programme']>;
 
 /**
  * Every stage, in lifecycle order (the server's own list, checked against the API's input type

@@ -1,5 +1,6 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { newIdempotencyKey } from '../forms/idempotency-key.ts';
 import { useTRPC, useTRPCClient } from '../trpc/trpc.ts';
 import type { AllowedActions, WorkflowHistory, WorkflowKind } from './types.ts';
 
@@ -26,6 +27,7 @@ export function useRefreshWorkflows() {
         queryClient.invalidateQueries(trpc.programme.pathFilter()),
         queryClient.invalidateQueries(trpc.milestone.pathFilter()),
         queryClient.invalidateQueries(trpc.paidRole.pathFilter()),
+        queryClient.invalidateQueries(trpc.claim.pathFilter()),
         queryClient.invalidateQueries(trpc.work.pathFilter()),
       ]),
     [queryClient, trpc],
@@ -46,6 +48,17 @@ export function useWorkflowTransition() {
           return client.milestone.transition.mutate({ milestoneId: id, ...step });
         case 'paidRole':
           return client.paidRole.transition.mutate({ paidRoleId: id, ...step, personId });
+        case 'claim':
+          // Deciding a claim moves money: exactly once, by its own idempotent procedures.
+          if (event === 'APPROVE' || event === 'COUNTERSIGN') {
+            const decide = event === 'APPROVE' ? client.claim.approve : client.claim.countersign;
+            return decide.mutate({
+              claimId: id,
+              expectedVersion,
+              idempotencyKey: newIdempotencyKey(),
+            });
+          }
+          return client.claim.transition.mutate({ claimId: id, ...step });
       }
     },
     // Refreshed whether it worked or not: a conflict means the page is out of date.
@@ -73,7 +86,10 @@ export function useAllowedActions(kind: WorkflowKind, id: string) {
   const paidRole = useQuery(
     trpc.paidRole.allowedActions.queryOptions(kind === 'paidRole' ? { paidRoleId: id } : skipToken),
   );
-  const chosen = { programme, milestone, paidRole }[kind];
+  const claim = useQuery(
+    trpc.claim.allowedActions.queryOptions(kind === 'claim' ? { claimId: id } : skipToken),
+  );
+  const chosen = { programme, milestone, paidRole, claim }[kind];
   return chosen as typeof chosen & { data: AllowedActions | undefined };
 }
 
@@ -89,6 +105,9 @@ export function useWorkflowHistory(kind: WorkflowKind, id: string) {
   const paidRole = useQuery(
     trpc.paidRole.history.queryOptions(kind === 'paidRole' ? { paidRoleId: id } : skipToken),
   );
-  const chosen = { programme, milestone, paidRole }[kind];
+  const claim = useQuery(
+    trpc.claim.history.queryOptions(kind === 'claim' ? { claimId: id } : skipToken),
+  );
+  const chosen = { programme, milestone, paidRole, claim }[kind];
   return chosen as typeof chosen & { data: WorkflowHistory | undefined };
 }

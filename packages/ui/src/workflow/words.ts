@@ -1,7 +1,7 @@
 import { type Translate, useTranslate } from '../i18n/i18n.tsx';
 import type { UiMessages } from '../i18n/ui-translate.ts';
 import type { WorkflowMessages } from './messages.en.ts';
-import type { CheckKind, CheckStatus, WorkflowKind } from './types.ts';
+import type { CheckKind, CheckStatus, StateKind, WorkflowKind } from './types.ts';
 
 export type WorkflowTranslate = Translate<UiMessages & WorkflowMessages>;
 
@@ -16,7 +16,7 @@ export function useWorkflowT(): WorkflowTranslate {
  */
 export function workflowWords(t: WorkflowTranslate) {
   return {
-    state: (kind: WorkflowKind, state: string) => t.optional(`${kind}State.${state}`) ?? state,
+    state: (kind: StateKind, state: string) => t.optional(`${kind}State.${state}`) ?? state,
     stage: (stage: string) => t.optional(`stage.${stage}`) ?? stage,
     /** What a button that takes the step says. */
     event: (kind: WorkflowKind, event: string) => t.optional(`event.${kind}.${event}`) ?? event,

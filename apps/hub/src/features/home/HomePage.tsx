@@ -13,7 +13,7 @@ import {
   WorkList,
 } from '@coproduce/ui';
 import { useQuery } from '@tanstack/react-query';
-import { APPROVAL_ROLES, mayUse } from '../../app/navigation.ts';
+import { APPROVAL_ROLES, FINANCE_ROLES, mayUse } from '../../app/navigation.ts';
 import { useT } from '../../i18n.ts';
 
 /** Roles whose daily work is in the site app. */
@@ -43,6 +43,13 @@ export function HomePage() {
       description: mayUse(role, 'programme.create')
         ? t('home.card.programmes.coordinator')
         : t('home.card.programmes.body'),
+    });
+  }
+  if (FINANCE_ROLES.includes(role)) {
+    cards.push({
+      to: '/finance',
+      title: t('home.card.finance.title'),
+      description: t('home.card.finance.body'),
     });
   }
   if (mayUse(role, 'work.keyPersonRisks')) {

@@ -11,13 +11,13 @@ import {
   type ProgrammeView,
   readError,
   Select,
+  saveFile,
   useTRPC,
 } from '@coproduce/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useT } from '../../i18n.ts';
-import { saveFile } from './download.ts';
 import {
   type OutcomesFilters,
   outcomesSearch,

@@ -9,6 +9,8 @@ import {
   type MilestoneView,
   Page,
   type ProgrammeView,
+  parsePounds,
+  penceToPoundsText,
   readError,
   Select,
   Textarea,
@@ -21,7 +23,6 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useT } from '../../i18n.ts';
-import { parsePounds, penceToPoundsText } from './money-input.ts';
 
 const FIELDS = ['title', 'evidenceRequired', 'dueOn', 'value', 'siteId'] as const;
 const SERVER_FIELDS: Record<string, string> = { valuePence: 'value' };

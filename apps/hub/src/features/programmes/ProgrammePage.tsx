@@ -20,6 +20,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { mayUse } from '../../app/navigation.ts';
 import { useT } from '../../i18n.ts';
+import { MoneyPanel } from '../money/MoneyPanel.tsx';
 import {
   FundersTable,
   MilestonesTable,
@@ -132,6 +133,7 @@ function ProgrammeContent({
       <ProgrammeOverview programme={programme} />
       <SitesTable programme={programme} />
       <FundersTable programme={programme} />
+      <MoneyPanel programmeId={programme.id} />
       <PeriodsTable programme={programme} />
       <MilestonesTable
         programme={programme}

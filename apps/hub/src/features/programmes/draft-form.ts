@@ -1,12 +1,12 @@
 import { BASIS_POINTS_WHOLE, type ProgrammeDraft } from '@coproduce/domain';
-import type { ProgrammeView } from '@coproduce/ui';
 import {
   basisPointsToPercentText,
+  type ProgrammeView,
   parsePercent,
   parsePounds,
   parseWholeNumber,
   penceToPoundsText,
-} from './money-input.ts';
+} from '@coproduce/ui';
 
 /** The proposal editor's fields as typed: text until it is read. */
 export interface DraftForm {

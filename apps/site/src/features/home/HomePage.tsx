@@ -20,8 +20,10 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import {
   COLLECTION_ROLES,
+  CONFIRM_WORK_ROLES,
   MILESTONE_ROLES,
   mayUse,
+  OWN_PAY_ROLES,
   PAID_ROLE_ROLES,
   PROGRAMME_ROLES,
   SESSION_ROLES,
@@ -62,6 +64,13 @@ export function HomePage() {
   }
 
   const cards: CardItem[] = [];
+  if (OWN_PAY_ROLES.includes(role) && !CONFIRM_WORK_ROLES.includes(role)) {
+    cards.push({
+      to: '/pay',
+      title: t('home.card.pay.title'),
+      description: t('home.card.pay.body'),
+    });
+  }
   if (PROGRAMME_ROLES.includes(role)) {
     cards.push({
       to: '/programmes',
@@ -95,6 +104,13 @@ export function HomePage() {
       to: '/collection',
       title: t('home.card.collection.title'),
       description: t('home.card.collection.body'),
+    });
+  }
+  if (CONFIRM_WORK_ROLES.includes(role)) {
+    cards.push({
+      to: '/pay',
+      title: t('home.card.sitePay.title'),
+      description: t('home.card.sitePay.body'),
     });
   }
   if (mayUse(role, 'people.listMembers')) {

@@ -7,13 +7,16 @@ import {
   EmptyState,
   ErrorState,
   ErrorSummary,
+  FileUpload,
   formatDateTime,
   InsetText,
   LoadingState,
   NotificationBanner,
   Page,
   Radios,
+  readAsBase64,
   readError,
+  saveFile,
   Table,
   useActiveMembership,
   useFormErrors,
@@ -23,8 +26,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, Fragment, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { FileUpload } from './FileUpload.tsx';
-import { MAX_UPLOAD_BYTES, readAsBase64, saveFile } from './files.ts';
 import { type ImportT, useImportT } from './t.ts';
 import type { ImportChoice, ImportKind, RefusedUpload, UploadResult } from './types.ts';
 
@@ -35,6 +36,8 @@ interface Outcome {
 }
 
 const FIELDS = ['kind', 'file'];
+/** The largest file the server takes (decoded), checked here first to save a long upload. */
+const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 const ACCEPT =
   '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

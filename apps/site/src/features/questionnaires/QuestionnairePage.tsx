@@ -4,6 +4,7 @@ import {
   errorCode,
   LoadingState,
   NotFoundPage,
+  newIdempotencyKey,
   Page,
   readError,
   todayIso,
@@ -16,7 +17,6 @@ import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-r
 import { mayUse } from '../../app/navigation.ts';
 import './questionnaires.css';
 import { CheckScreen } from './CheckScreen.tsx';
-import { newIdempotencyKey } from './idempotency-key.ts';
 import {
   type Journey,
   type Outcome,

@@ -1,4 +1,4 @@
-import { describedBy, ErrorMessage } from '@coproduce/ui';
+import { describedBy, ErrorMessage } from './ErrorMessage.tsx';
 
 /** GOV.UK file upload: a label, a hint, the error beside it, and the browser's own picker. */
 export function FileUpload({
