@@ -18,6 +18,7 @@ import {
   computeClaim,
   detectAchievementsForVersions,
   drawVerificationSample,
+  formatPounds,
   type ParticipantEvidence,
   type RateCard,
   type RateCardVersion,
@@ -233,7 +234,7 @@ with a cap per participant, amended half-way through the year.
 | step | time |
 |---|---|
 | \`detectAchievementsForVersions\`: ${n(achievements.length)} achievements | ${s(detected.seconds)} |
-| \`computeClaim\` for the whole year: ${n(wholeYear.result.lines.length)} lines (${n(reduced)} reduced by the cap), £${n(wholeYear.result.totalPence / 100)} | ${s(wholeYear.seconds)} |
+| \`computeClaim\` for the whole year: ${n(wholeYear.result.lines.length)} lines (${n(reduced)} reduced by the cap), ${formatPounds(wholeYear.result.totalPence)} | ${s(wholeYear.seconds)} |
 | \`computeClaim\` for the fourth quarter, against the three claimed before: ${n(lastQuarter.lines)} lines | ${s(lastQuarter.seconds)} |
 | \`drawVerificationSample\`: ${n(sampled.result.length)} participants (10%) | ${s(sampled.seconds)} |`,
 );
@@ -425,7 +426,7 @@ audit entry. Its lines and total equal the pure computation's.
 | step | time |
 |---|---|
 | storing the evidence (set-up, not part of the claim) | ${s(setup.seconds)} |
-| computing and storing the claim (£${n(computed.result.totalPence / 100)}, ${n(computed.result.sampledParticipants)} participants sampled) | ${s(computed.seconds)} |
+| computing and storing the claim (${formatPounds(computed.result.totalPence)}, ${n(computed.result.sampledParticipants)} participants sampled) | ${s(computed.seconds)} |
 
 Load average when the run ended: ${loadavg()[0]?.toFixed(1)} (anything above the number of cores means
 other work shared the machine and slowed these figures).`,
