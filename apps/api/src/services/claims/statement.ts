@@ -6,10 +6,16 @@ import {
 } from '@coproduce/db';
 import { DomainError, formatPounds, stateWords } from '@coproduce/domain';
 import { stringify } from 'csv-stringify/sync';
-import PDFDocument from 'pdfkit';
 import type { ActingMember } from '../../trpc/context.ts';
 import { auditDecision } from '../audit-service.ts';
 import { formatDay } from '../monitoring-report/format.ts';
+import {
+  openTaggedPdf,
+  PDF_BORDER,
+  PDF_MARGIN,
+  PDF_SECONDARY,
+  PDF_TEXT,
+} from '../pdf/tagged-pdf.ts';
 import { requireProgramme } from '../programme-service.ts';
 import { requireClaim } from './claim-service.ts';
 
@@ -151,11 +157,6 @@ export function statementCsv(statement: ClaimStatement): string {
   );
 }
 
-const TEXT = '#0b0c0c';
-const SECONDARY = '#505a5f';
-const BORDER = '#b1b4b6';
-const MARGIN = 57; // 2 cm
-
 /**
  * The statement as an A4 PDF in the monitoring report's style: GOV.UK-like typography in
  * Helvetica, tagged headings, paragraphs and a table with header cells.
@@ -165,32 +166,25 @@ export function statementPdf(
   options: { compress?: boolean } = {},
 ): Promise<Uint8Array> {
   const title = `Outcomes claim statement for ${statement.funderName}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    compress: options.compress ?? true,
-    bufferPages: true,
-    tagged: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    info: { Title: title, Author: statement.hubName, CreationDate: new Date(statement.issuedAt) },
+  const { doc, root, finish } = openTaggedPdf({
+    title,
+    author: statement.hubName,
+    createdAt: new Date(statement.issuedAt),
+    compress: options.compress,
   });
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const width = doc.page.width - MARGIN * 2;
-  const text = (value: string, size: number, bold: boolean, structType: string, colour = TEXT) =>
+  const width = doc.page.width - PDF_MARGIN * 2;
+  const text = (
+    value: string,
+    size: number,
+    bold: boolean,
+    structType: string,
+    colour = PDF_TEXT,
+  ) =>
     doc
       .font(bold ? 'Helvetica-Bold' : 'Helvetica')
       .fontSize(size)
       .fillColor(colour)
-      .text(value, MARGIN, doc.y, {
+      .text(value, PDF_MARGIN, doc.y, {
         width,
         paragraphGap: 6,
         lineGap: 1.5,
@@ -224,7 +218,7 @@ export function statementPdf(
     8,
     false,
     'P',
-    SECONDARY,
+    PDF_SECONDARY,
   );
   doc.moveDown(0.6);
   text('Lines', 15, true, 'H2');
@@ -242,7 +236,7 @@ export function statementPdf(
         scope: 'Column',
         font: { src: 'Helvetica-Bold' },
         border: { top: 0, right: 0, bottom: 1, left: 0 },
-        borderColor: { bottom: TEXT },
+        borderColor: { bottom: PDF_TEXT },
         align: { x: right.has(i) ? ('right' as const) : ('left' as const), y: 'bottom' as const },
       })),
       ...statement.lines.map((line) =>
@@ -275,17 +269,17 @@ export function statementPdf(
         align: { x: right.has(i) ? ('right' as const) : ('left' as const) },
       })),
     ];
-    doc.font('Helvetica').fontSize(8).fillColor(TEXT);
+    doc.font('Helvetica').fontSize(8).fillColor(PDF_TEXT);
     doc.table({
       structParent: root,
-      position: { x: MARGIN, y: doc.y },
+      position: { x: PDF_MARGIN, y: doc.y },
       maxWidth: width,
       columnStyles: weights.map((w) => (w / total) * width),
       defaultStyle: {
         border: { top: 0, right: 0, bottom: 0.5, left: 0 },
-        borderColor: BORDER,
+        borderColor: PDF_BORDER,
         padding: { top: 4, bottom: 4, left: 3, right: 3 },
-        textColor: TEXT,
+        textColor: PDF_TEXT,
       },
       data,
     } as unknown as PDFKit.Mixins.TableOptionsWithData);
@@ -300,18 +294,22 @@ export function statementPdf(
     doc
       .font('Helvetica')
       .fontSize(7.5)
-      .fillColor(SECONDARY)
-      .text(`${title} — page ${index + 1} of ${count}`, MARGIN, doc.page.height - MARGIN / 2 - 8, {
-        width,
-        lineBreak: false,
-        ellipsis: true,
-        height: 10,
-      });
+      .fillColor(PDF_SECONDARY)
+      .text(
+        `${title} — page ${index + 1} of ${count}`,
+        PDF_MARGIN,
+        doc.page.height - PDF_MARGIN / 2 - 8,
+        {
+          width,
+          lineBreak: false,
+          ellipsis: true,
+          height: 10,
+        },
+      );
     doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
-  doc.end();
-  return done;
+  return finish();
 }
 
 function slug(text: string): string {

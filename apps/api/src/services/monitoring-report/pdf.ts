@@ -1,5 +1,11 @@
 import type { OutcomesReport } from '@coproduce/domain';
-import PDFDocument from 'pdfkit';
+import {
+  openTaggedPdf,
+  PDF_BORDER,
+  PDF_MARGIN,
+  PDF_SECONDARY,
+  PDF_TEXT,
+} from '../pdf/tagged-pdf.ts';
 import { formatCount, formatDecimal, formatRate } from './format.ts';
 import { fill, MONITORING_REPORT_LABELS_EN, type MonitoringReportLabels } from './labels.ts';
 import {
@@ -14,11 +20,6 @@ import {
   reportTitle,
 } from './sections.ts';
 
-/** GOV.UK Design System colours: text, secondary text, borders. */
-const TEXT = '#0b0c0c';
-const SECONDARY = '#505a5f';
-const BORDER = '#b1b4b6';
-const MARGIN = 57; // 2 cm
 const BODY_SIZE = 10;
 const TABLE_SIZE = 8;
 
@@ -37,30 +38,12 @@ export function renderMonitoringReportPdf(
   options: PdfOptions = {},
 ): Promise<Uint8Array> {
   const title = reportTitle(report, labels);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    compress: options.compress ?? true,
-    bufferPages: true,
-    tagged: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    info: {
-      Title: title,
-      Author: labels.author,
-      CreationDate: new Date(report.generatedAt),
-    },
+  const { doc, root, finish } = openTaggedPdf({
+    title,
+    author: labels.author,
+    createdAt: new Date(report.generatedAt),
+    compress: options.compress,
   });
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
-
-  const root = doc.struct('Document');
-  doc.addStructure(root);
   const write = new Writer(doc, root, labels.notAvailable);
 
   write.heading(title, 'H1');
@@ -72,8 +55,7 @@ export function renderMonitoringReportPdf(
 
   root.end();
   write.footers(title, labels);
-  doc.end();
-  return done;
+  return finish();
 }
 
 class Writer {
@@ -84,7 +66,7 @@ class Writer {
   ) {}
 
   private get width(): number {
-    return this.doc.page.width - MARGIN * 2;
+    return this.doc.page.width - PDF_MARGIN * 2;
   }
 
   /** Starts a new page unless `height` points fit above the bottom margin. */
@@ -103,8 +85,8 @@ class Writer {
     this.doc
       .font('Helvetica-Bold')
       .fontSize(size)
-      .fillColor(TEXT)
-      .text(text, MARGIN, this.doc.y, {
+      .fillColor(PDF_TEXT)
+      .text(text, PDF_MARGIN, this.doc.y, {
         width: this.width,
         paragraphGap: level === 'H1' ? 12 : 6,
         structParent: this.root,
@@ -112,12 +94,12 @@ class Writer {
       });
   }
 
-  paragraph(text: string, colour = TEXT) {
+  paragraph(text: string, colour = PDF_TEXT) {
     this.doc
       .font('Helvetica')
       .fontSize(BODY_SIZE)
       .fillColor(colour)
-      .text(text, MARGIN, this.doc.y, {
+      .text(text, PDF_MARGIN, this.doc.y, {
         width: this.width,
         paragraphGap: 6,
         lineGap: 1.5,
@@ -130,13 +112,13 @@ class Writer {
     this.heading(section.heading, 'H2');
     for (const paragraph of section.paragraphs) this.paragraph(paragraph);
     for (const table of section.tables) this.table(table);
-    for (const note of section.notes) this.paragraph(note, SECONDARY);
+    for (const note of section.notes) this.paragraph(note, PDF_SECONDARY);
   }
 
   table(table: ReportTable) {
     // Single-line rows are about 17pt; a table that fits on a page is not split across two.
     const estimate = 30 + (table.rows.length + 1) * 18;
-    const fitsOnAPage = estimate < this.doc.page.maxY() - MARGIN;
+    const fitsOnAPage = estimate < this.doc.page.maxY() - PDF_MARGIN;
     this.heading(table.title, 'H3', fitsOnAPage ? estimate : 0);
     if (table.rows.length === 0) {
       this.paragraph(table.empty ?? this.missing);
@@ -155,7 +137,7 @@ class Writer {
       scope: 'Column',
       font: { src: 'Helvetica-Bold' },
       border: { top: 0, right: 0, bottom: 1, left: 0 },
-      borderColor: { bottom: TEXT },
+      borderColor: { bottom: PDF_TEXT },
       align: {
         x: right(column, column.kind) ? ('right' as const) : ('left' as const),
         y: 'bottom' as const,
@@ -172,22 +154,22 @@ class Writer {
         };
       }),
     );
-    this.doc.font('Helvetica').fontSize(TABLE_SIZE).fillColor(TEXT);
+    this.doc.font('Helvetica').fontSize(TABLE_SIZE).fillColor(PDF_TEXT);
     const options = {
       structParent: this.root,
-      position: { x: MARGIN, y: this.doc.y },
+      position: { x: PDF_MARGIN, y: this.doc.y },
       maxWidth: width,
       columnStyles: shown.map(({ column }) => ((column.weight ?? 1) / totalWeight) * width),
       defaultStyle: {
         border: { top: 0, right: 0, bottom: 0.5, left: 0 },
-        borderColor: BORDER,
+        borderColor: PDF_BORDER,
         padding: { top: 4, bottom: 4, left: 3, right: 3 },
-        textColor: TEXT,
+        textColor: PDF_TEXT,
       },
       data: [header, ...body],
     };
     this.doc.table(options as PDFKit.Mixins.TableOptionsWithData);
-    this.doc.x = MARGIN;
+    this.doc.x = PDF_MARGIN;
     this.doc.moveDown(0.8);
   }
 
@@ -202,11 +184,11 @@ class Writer {
       this.doc
         .font('Helvetica')
         .fontSize(7.5)
-        .fillColor(SECONDARY)
+        .fillColor(PDF_SECONDARY)
         .text(
           fill(labels.footer, { title, page: index + 1, pages: count }),
-          MARGIN,
-          this.doc.page.height - MARGIN / 2 - 8,
+          PDF_MARGIN,
+          this.doc.page.height - PDF_MARGIN / 2 - 8,
           { width: this.width, lineBreak: false, ellipsis: true, height: 10 },
         );
       this.doc.endMarkedContent();

@@ -1,10 +1,11 @@
 import { formatPounds } from '@coproduce/domain';
-import PDFDocument from 'pdfkit';
-
-const TEXT = '#0b0c0c';
-const SECONDARY = '#505a5f';
-const BORDER = '#b1b4b6';
-const MARGIN = 57;
+import {
+  openTaggedPdf,
+  PDF_BORDER,
+  PDF_MARGIN,
+  PDF_SECONDARY,
+  PDF_TEXT,
+} from '../pdf/tagged-pdf.ts';
 
 export interface RemittanceAdvice {
   readonly hubName: string;
@@ -39,37 +40,26 @@ export function renderRemittancePdf(
   advice: RemittanceAdvice,
   options: { compress?: boolean } = {},
 ): Promise<Uint8Array> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    compress: options.compress ?? true,
-    tagged: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    info: {
-      Title: `Remittance advice for ${advice.payeeName}`,
-      Author: advice.hubName,
-      CreationDate: new Date(advice.generatedAt),
-    },
+  const { doc, root, finish } = openTaggedPdf({
+    title: `Remittance advice for ${advice.payeeName}`,
+    author: advice.hubName,
+    createdAt: new Date(advice.generatedAt),
+    compress: options.compress,
   });
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const width = doc.page.width - MARGIN * 2;
-  const text = (value: string, type: 'H1' | 'P', size: number, colour = TEXT, bold = false) =>
+  const width = doc.page.width - PDF_MARGIN * 2;
+  const text = (value: string, type: 'H1' | 'P', size: number, colour = PDF_TEXT, bold = false) =>
     doc
       .font(bold ? 'Helvetica-Bold' : 'Helvetica')
       .fontSize(size)
       .fillColor(colour)
-      .text(value, MARGIN, doc.y, { width, paragraphGap: 6, structParent: root, structType: type });
+      .text(value, PDF_MARGIN, doc.y, {
+        width,
+        paragraphGap: 6,
+        structParent: root,
+        structType: type,
+      });
 
-  text('Remittance advice', 'H1', 20, TEXT, true);
+  text('Remittance advice', 'H1', 20, PDF_TEXT, true);
   text(`From ${advice.hubName}`, 'P', 11);
   text(`To ${advice.payeeName}`, 'P', 11);
   const total = advice.lines.reduce((sum, line) => sum + line.amountPence, 0);
@@ -78,7 +68,7 @@ export function renderRemittancePdf(
     'P',
     11,
   );
-  text(`Payment run ${advice.runId}`, 'P', 9, SECONDARY);
+  text(`Payment run ${advice.runId}`, 'P', 9, PDF_SECONDARY);
   doc.moveDown(0.5);
 
   const header = ['Reference', 'For', 'Programme', 'Amount'].map((label, index) => ({
@@ -87,7 +77,7 @@ export function renderRemittancePdf(
     scope: 'Column',
     font: { src: 'Helvetica-Bold' },
     border: { top: 0, right: 0, bottom: 1, left: 0 },
-    borderColor: { bottom: TEXT },
+    borderColor: { bottom: PDF_TEXT },
     align: { x: index === 3 ? ('right' as const) : ('left' as const), y: 'bottom' as const },
   }));
   const body = advice.lines.map((line) => [
@@ -102,29 +92,28 @@ export function renderRemittancePdf(
     { text: '' },
     { text: formatPounds(total), font: { src: 'Helvetica-Bold' }, align: { x: 'right' as const } },
   ];
-  doc.font('Helvetica').fontSize(9).fillColor(TEXT);
+  doc.font('Helvetica').fontSize(9).fillColor(PDF_TEXT);
   doc.table({
     structParent: root,
-    position: { x: MARGIN, y: doc.y },
+    position: { x: PDF_MARGIN, y: doc.y },
     maxWidth: width,
     columnStyles: [width * 0.22, width * 0.38, width * 0.25, width * 0.15],
     defaultStyle: {
       border: { top: 0, right: 0, bottom: 0.5, left: 0 },
-      borderColor: BORDER,
+      borderColor: PDF_BORDER,
       padding: { top: 4, bottom: 4, left: 3, right: 3 },
-      textColor: TEXT,
+      textColor: PDF_TEXT,
     },
     data: [header, ...body, totalRow],
   } as PDFKit.Mixins.TableOptionsWithData);
-  doc.x = MARGIN;
+  doc.x = PDF_MARGIN;
   doc.moveDown(1);
   text(
     'The reference appears on your bank statement. Questions about this payment: contact the hub’s finance team.',
     'P',
     9,
-    SECONDARY,
+    PDF_SECONDARY,
   );
   root.end();
-  doc.end();
-  return done;
+  return finish();
 }
