@@ -212,18 +212,20 @@ describe('detectAchievements', () => {
   });
 
   it('refuses bad dates and repeated participants, naming the field', () => {
-    const any = card({ trigger: { kind: 'baseline-completed' } });
+    const baselineCard = card({ trigger: { kind: 'baseline-completed' } });
     expectInvalid(
       () =>
-        detectAchievements(any, [participant('p1', [score('PHQ9', 'baseline', 1, '5/1/2026')])]),
+        detectAchievements(baselineCard, [
+          participant('p1', [score('PHQ9', 'baseline', 1, '5/1/2026')]),
+        ]),
       'evidence.0.scores.0.completedOn',
     );
     expectInvalid(
-      () => detectAchievements(any, [participant('p1', [], ['2026-13-01'])]),
+      () => detectAchievements(baselineCard, [participant('p1', [], ['2026-13-01'])]),
       'evidence.0.attendedSessionDates.0',
     );
     expectInvalid(
-      () => detectAchievements(any, [participant('p1'), participant('p1')]),
+      () => detectAchievements(baselineCard, [participant('p1'), participant('p1')]),
       'evidence.1.participantId',
     );
   });
