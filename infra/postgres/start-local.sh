@@ -115,6 +115,8 @@ port_free() {
     python3 - "$p" <<'PY' 2>/dev/null
 import socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+# As PostgreSQL binds: connections of a server just stopped (TIME_WAIT) do not hold the port.
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 try:
     s.bind(("127.0.0.1", int(sys.argv[1])))
 except OSError:

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@coproduce/db/testing';
@@ -8,6 +7,7 @@ import { type Config, loadConfig } from './env.ts';
 import { DEMO_PASSWORD, demoTotpSecrets } from './seed/demo-network.ts';
 import { seedDemoNetworks } from './seed/seed.ts';
 import { buildServer } from './server.ts';
+import { freePort } from './test-support/free-port.ts';
 import type { AppDeps } from './trpc/context.ts';
 
 export interface RunningServer {
@@ -20,21 +20,6 @@ export interface RunningServer {
   /** Where emails land (no SMTP in tests). */
   readonly outboxDir: string;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /**

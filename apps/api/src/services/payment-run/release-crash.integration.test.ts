@@ -1,9 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   createDatabase,
   type Database,
@@ -25,6 +20,7 @@ import type { Role } from '@coproduce/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../env.ts';
 import { DEMO_PASSWORD, demoTotpSecrets } from '../../seed/demo-network.ts';
+import { type ApiProcess, startApiProcess } from '../../test-support/api-process.ts';
 import { TestBrowser, totpCode } from '../../test-support/http-client.ts';
 import { addDays, today } from '../../time.ts';
 import type { ActingMember } from '../../trpc/context.ts';
@@ -41,7 +37,6 @@ import { createPaymentRun } from './payment-run-service.ts';
  */
 const ITERATIONS = 20;
 const LINES_PER_RUN = 3;
-const apiDir = join(import.meta.dirname, '../../..');
 const FINANCE = 'fatima.begum@hub.example.org';
 const needsPostgres = !process.env.DATABASE_URL;
 
@@ -49,61 +44,7 @@ let database: TestDatabase;
 let handle: DatabaseHandle;
 let db: Database;
 let networkId: string;
-let child: ChildProcess | null = null;
-let port = 0;
-let dataDir = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function startApi() {
-  const { DATABASE_URL: _server, ...env } = process.env;
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: apiDir,
-    env: {
-      ...env,
-      DATABASE_URL: database.url,
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  // The first start seeds the demo network before it listens: allow for it.
-  for (let attempt = 0; attempt < 1800; attempt += 1) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the API did not start: ${stderr.slice(0, 2000)}`);
-}
-
-function killApi() {
-  const running = child;
-  child = null;
-  if (!running) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    running.once('exit', () => resolve());
-    running.kill('SIGKILL');
-  });
-}
+let api: ApiProcess | undefined;
 
 async function actor(email: string, role: Role): Promise<ActingMember> {
   const person = await findPersonByEmail(db, email);
@@ -200,11 +141,9 @@ describe('release under SIGKILL', () => {
   beforeAll(async () => {
     if (needsPostgres) return;
     database = await createTestDatabase();
-    port = await freePort();
-    dataDir = mkdtempSync(join(tmpdir(), 'coproduce-crash-'));
     // The first start migrates and seeds the demo network; the test then shares the database.
-    await startApi();
-    await killApi();
+    api = await startApiProcess({ databaseUrl: database.url ?? '' });
+    await api.kill();
     handle = createDatabase({ url: database.url });
     db = handle.db;
     configureMoney(loadConfig({ NODE_ENV: 'test' }).money);
@@ -212,10 +151,9 @@ describe('release under SIGKILL', () => {
   }, 600_000);
 
   afterAll(async () => {
-    await killApi();
+    await api?.dispose();
     await handle?.close();
     await database?.dispose();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it.skipIf(needsPostgres)(
@@ -223,8 +161,10 @@ describe('release under SIGKILL', () => {
       (needsPostgres ? ' (skipped: needs PostgreSQL; set DATABASE_URL)' : ''),
     async () => {
       const runs = await approvedRuns(ITERATIONS);
-      await startApi();
-      const browser = new TestBrowser(`http://127.0.0.1:${port}`);
+      if (!api) throw new Error('the API process did not start');
+      const crashing = api;
+      await crashing.start();
+      const browser = new TestBrowser(crashing.url);
       await browser.signIn(FINANCE, DEMO_PASSWORD);
       await browser.verifyTotp(await totpCode(demoTotpSecrets()[FINANCE] ?? ''));
       const outcomes: string[] = [];
@@ -237,10 +177,10 @@ describe('release under SIGKILL', () => {
         await new Promise((resolve) =>
           setTimeout(resolve, Math.floor(Math.random() * 250) + index),
         );
-        await killApi();
+        await crashing.kill();
         await release;
         outcomes.push((await expectConsistent(runId)) ?? 'missing');
-        await startApi();
+        await crashing.start();
         const first = await browser.mutate('paymentRun.release', { runId, idempotencyKey: key });
         const retry = await browser.mutate('paymentRun.release', { runId, idempotencyKey: key });
         expect(first.status).toBe(200);
