@@ -40,8 +40,6 @@ export const hubEn = {
   'home.needsMe.empty': 'Nothing needs you right now.',
   'home.needsMe.count_one': '{count} thing is waiting for you, soonest first.',
   'home.needsMe.count_other': '{count} things are waiting for you, soonest first.',
-  'home.later.auditor':
-    'Payment ledgers will appear here as they are added to Coproduce. Programme records are under Programmes.',
   'home.siteRole': 'Your work is in Coproduce for sites, which is designed for phones and tablets.',
   'home.siteRoleLink': 'Go to Coproduce for sites',
 

@@ -78,7 +78,6 @@ export function HomePage() {
       description: t('home.card.audit.body'),
     });
   }
-  const later = t.optional(`home.later.${role}`);
 
   return (
     <Page
@@ -106,11 +105,6 @@ export function HomePage() {
               <h2 className="govuk-heading-l">{t('home.doNow')}</h2>
               <CardList items={cards} />
             </>
-          )}
-          {later !== undefined && (
-            <InsetText>
-              <p className="govuk-body">{later}</p>
-            </InsetText>
           )}
         </>
       )}
