@@ -18,8 +18,8 @@ import {
   listParticipants,
   listProgrammeSiteParticipants,
   listProgrammeSiteScores,
-  listProgrammeSites,
   type Participant,
+  programmeRunsAtSite,
   searchParticipantIdentities,
   withdrawConsent,
 } from '@coproduce/db';
@@ -32,6 +32,7 @@ import {
 import { today } from '../time.ts';
 import type { ActingMember } from '../trpc/context.ts';
 import { auditDecision } from './audit-service.ts';
+import { toPage } from './keyset-page.ts';
 import { outcomesFrameworkOf } from './outcomes-framework.ts';
 import { requireProgramme } from './programme-service.ts';
 import { timelineOf } from './questionnaire-service.ts';
@@ -79,9 +80,9 @@ export async function requireSiteProgramme(
   forWriting = true,
 ) {
   const programme = await requireProgramme(db, actor, scope.programmeId);
-  const sites = await listProgrammeSites(db, programme.id);
-  if (!sites.some((s) => s.organisationId === scope.siteId)) {
-    throw new DomainError('not-found', 'This site does not run that programme.', 'programmeId');
+  if (!(await programmeRunsAtSite(db, programme.id, scope.siteId))) {
+    // Worded as a missing programme: a site must not learn that another site's programme exists.
+    throw new DomainError('not-found', 'That programme was not found.', 'programmeId');
   }
   if (forWriting && !ENROLLING_STAGES.has(programme.stage)) {
     throw new DomainError(
@@ -330,7 +331,7 @@ export async function listParticipantCodes(
     afterCode: input.afterCode,
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
+  const { page, nextCursor } = toPage(rows, input.limit, (p) => [p.code]);
   const consents = await currentConsents(
     db,
     page.map((p) => p.id),
@@ -345,7 +346,7 @@ export async function listParticipantCodes(
       erased: p.erasedAt !== null,
       consent: consentStatus(consents.get(p.id), on),
     })),
-    nextCursor: rows.length > input.limit ? (page.at(-1)?.code ?? null) : null,
+    nextCursor,
   };
 }
 

@@ -22,6 +22,7 @@ import {
 import type { PersistedSnapshot } from '@coproduce/workflow';
 import { today } from '../time.ts';
 import type { ActingMember } from '../trpc/context.ts';
+import { toPage } from './keyset-page.ts';
 import { post } from './ledger-service.ts';
 import { takeSystemStep } from './payment-run/system-step.ts';
 
@@ -201,8 +202,6 @@ export async function postProgrammeCommitment(
   return posted;
 }
 
-const PAGE_DEFAULT = 50;
-
 /** Payables for finance, by due date then id, one page at a time. */
 export async function listPayables(
   db: Database,
@@ -210,18 +209,16 @@ export async function listPayables(
   input: {
     status: PayableStatusFilter;
     after?: { dueOn: string; id: string } | undefined;
-    limit?: number | undefined;
+    limit: number;
   },
 ) {
-  const limit = input.limit ?? PAGE_DEFAULT;
   const rows = await listPayablesPage(db, {
     networkId: actor.networkId,
     status: input.status,
     after: input.after,
-    limit: limit + 1,
+    limit: input.limit + 1,
   });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = toPage(rows, input.limit, (p) => [p.dueOn, p.id]);
   return {
     payables: page.map((p) => ({
       id: p.id,
@@ -241,6 +238,6 @@ export async function listPayables(
       runState: p.runState,
       raisedAt: p.createdAt.toISOString(),
     })),
-    next: rows.length > limit && last ? { dueOn: last.dueOn, id: last.id } : null,
+    nextCursor,
   };
 }

@@ -4,12 +4,12 @@ import {
   insertProgramme,
   listMilestones,
   listOrganisations,
-  listOverdueReturns,
   listPaidRoles,
   listProgrammeFunders,
   listProgrammeSites,
-  listProgrammes,
+  listProgrammesPage,
   listReportingPeriods,
+  overdueAmong,
   type Programme,
   replaceProgrammeParties,
   signOffFunderShare,
@@ -21,6 +21,7 @@ import { initialSnapshot, stateOf, WORKFLOWS } from '@coproduce/workflow';
 import { today } from '../time.ts';
 import type { ActingMember } from '../trpc/context.ts';
 import { auditDecision } from './audit-service.ts';
+import { toPage } from './keyset-page.ts';
 import { stageOf } from './workflow/transition.ts';
 
 const EDITABLE_STATES = new Set(['proposal.draft', 'proposal.changesRequested']);
@@ -224,52 +225,54 @@ export interface ProgrammeListFilter {
   readonly siteId?: string | undefined;
   readonly commissionerId?: string | undefined;
   readonly overdue?: boolean | undefined;
+  /** Keyset: programmes after this (name, id). */
+  readonly after?: readonly [name: string, id: string] | undefined;
+  readonly limit: number;
 }
 
+/** The programmes this person may see, by name, one page at a time. */
 export async function listProgrammeSummaries(
   db: Database,
   actor: ActingMember,
   filter: ProgrammeListFilter,
 ) {
-  const rows = await listProgrammes(db, {
+  const on = today();
+  const rows = await listProgrammesPage(db, {
     networkId: actor.networkId,
     stage: filter.stage,
     siteId: filter.siteId,
     funderId: filter.commissionerId,
     involvingOrganisationId: involvementOnly(actor) ? actor.organisationId : undefined,
+    overdueOn: filter.overdue ? on : undefined,
+    after: filter.after ? { name: filter.after[0], id: filter.after[1] } : undefined,
+    limit: filter.limit + 1,
   });
-  const overdue = new Set(
-    (await listOverdueReturns(db, { networkId: actor.networkId, today: today() })).map(
-      (o) => o.programmeId,
-    ),
-  );
-  const { sites, funders } = await sitesAndFundersOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const { page, nextCursor } = toPage(rows, filter.limit, (r) => [r.name, r.id]);
+  const ids = page.map((r) => r.id);
+  const overdue = await overdueAmong(db, { programmeIds: ids, today: on });
+  const { sites, funders } = await sitesAndFundersOf(db, ids);
   return {
-    programmes: rows
-      .filter((r) => !filter.overdue || overdue.has(r.id))
-      .map((r) => ({
-        id: r.id,
-        name: r.name,
-        stage: r.stage,
-        state: r.state,
-        budgetPence: r.budgetPence,
-        overdueReturn: overdue.has(r.id),
-        sites: sites
-          .filter((s) => s.programmeId === r.id)
-          .map((s) => ({ id: s.organisationId, name: s.name })),
-        funders: funders
-          .filter((f) => f.programmeId === r.id)
-          .map((f) => ({
-            id: f.organisationId,
-            name: f.name,
-            shareBasisPoints: f.shareBasisPoints,
-            signedOff: f.signedOffAt !== null,
-          })),
-        updatedAt: r.updatedAt.toISOString(),
-      })),
+    programmes: page.map((r) => ({
+      id: r.id,
+      name: r.name,
+      stage: r.stage,
+      state: r.state,
+      budgetPence: r.budgetPence,
+      overdueReturn: overdue.has(r.id),
+      sites: sites
+        .filter((s) => s.programmeId === r.id)
+        .map((s) => ({ id: s.organisationId, name: s.name })),
+      funders: funders
+        .filter((f) => f.programmeId === r.id)
+        .map((f) => ({
+          id: f.organisationId,
+          name: f.name,
+          shareBasisPoints: f.shareBasisPoints,
+          signedOff: f.signedOffAt !== null,
+        })),
+      updatedAt: r.updatedAt.toISOString(),
+    })),
+    nextCursor,
   };
 }
 

@@ -94,12 +94,16 @@ export interface ParticipantPage {
   readonly networkId: string;
   readonly siteId: string;
   readonly programmeId?: string | undefined;
-  /** Keyset: codes after this one. */
+  /** Keyset: codes after this one (a code is unique in its network, so the order is total). */
   readonly afterCode?: string | undefined;
   readonly limit: number;
 }
 
-/** Pseudonymous rows of one site, by code (keyset pagination). */
+/**
+ * Pseudonymous rows of one site, by code (keyset pagination). Served by the
+ * (network, site, code) and (network, site, programme, code) indexes: a page deep in a large
+ * site costs what the first page costs.
+ */
 export function listParticipants(db: Database, page: ParticipantPage) {
   return db
     .select()
@@ -109,7 +113,7 @@ export function listParticipants(db: Database, page: ParticipantPage) {
         eq(participants.networkId, page.networkId),
         eq(participants.siteOrganisationId, page.siteId),
         page.programmeId ? eq(participants.programmeId, page.programmeId) : undefined,
-        page.afterCode ? gt(participants.code, page.afterCode) : undefined,
+        page.afterCode !== undefined ? gt(participants.code, page.afterCode) : undefined,
       ),
     )
     .orderBy(asc(participants.code))

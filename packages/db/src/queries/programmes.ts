@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import {
   organisations,
@@ -148,6 +148,25 @@ export async function listProgrammeSites(db: Database, programmeId: string) {
     .orderBy(asc(organisations.name));
 }
 
+/** Whether the programme runs at this site (one index lookup, unlike `listProgrammeSites`). */
+export async function programmeRunsAtSite(
+  db: Database,
+  programmeId: string,
+  organisationId: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ programmeId: programmeSites.programmeId })
+    .from(programmeSites)
+    .where(
+      and(
+        eq(programmeSites.programmeId, programmeId),
+        eq(programmeSites.organisationId, organisationId),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function listProgrammeFunders(db: Database, programmeId: string) {
   return db
     .select({
@@ -224,6 +243,77 @@ export async function listProgrammes(db: Database, filter: ProgrammeFilter): Pro
       ),
     )
     .orderBy(asc(programmes.name));
+}
+
+/** Stages in which a monitoring return can be overdue. */
+const RETURN_STAGES = ['delivery', 'monitoring', 'suspended'];
+
+export interface ProgrammePage extends ProgrammeFilter {
+  /** Only programmes with a monitoring return overdue on this date. */
+  readonly overdueOn?: string | undefined;
+  /** Keyset: programmes after this (name, id). */
+  readonly after?: { readonly name: string; readonly id: string } | undefined;
+  readonly limit: number;
+}
+
+/**
+ * One page of a network's programmes by (name, id), with the same filters as
+ * `listProgrammes`. Served by the (network, name, id) index, so a deep page costs what the
+ * first costs; every filter is in SQL so pages stay full.
+ */
+export function listProgrammesPage(db: Database, page: ProgrammePage) {
+  const exists = (table: typeof programmeSites | typeof programmeFunders, organisationId: string) =>
+    sql`exists (select 1 from ${table} where ${table.programmeId} = ${programmes.id} and ${table.organisationId} = ${organisationId})`;
+  return db
+    .select()
+    .from(programmes)
+    .where(
+      and(
+        eq(programmes.networkId, page.networkId),
+        page.stage ? eq(programmes.stage, page.stage) : undefined,
+        page.siteId ? exists(programmeSites, page.siteId) : undefined,
+        page.funderId ? exists(programmeFunders, page.funderId) : undefined,
+        page.involvingOrganisationId
+          ? or(
+              eq(programmes.hubOrganisationId, page.involvingOrganisationId),
+              exists(programmeSites, page.involvingOrganisationId),
+              exists(programmeFunders, page.involvingOrganisationId),
+            )
+          : undefined,
+        page.overdueOn
+          ? and(
+              inArray(programmes.stage, RETURN_STAGES),
+              sql`exists (select 1 from ${reportingPeriods} where ${reportingPeriods.programmeId} = ${programmes.id} and ${reportingPeriods.returnDueOn} < ${page.overdueOn}::date and ${reportingPeriods.returnAcceptedAt} is null)`,
+            )
+          : undefined,
+        page.after
+          ? sql`(${programmes.name}, ${programmes.id}) > (${page.after.name}::text, ${page.after.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(programmes.name), asc(programmes.id))
+    .limit(page.limit);
+}
+
+/** Which of these programmes have a monitoring return overdue on `today`. */
+export async function overdueAmong(
+  db: Database,
+  { programmeIds, today }: { programmeIds: readonly string[]; today: string },
+): Promise<Set<string>> {
+  if (programmeIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ programmeId: reportingPeriods.programmeId })
+    .from(reportingPeriods)
+    .innerJoin(programmes, eq(programmes.id, reportingPeriods.programmeId))
+    .where(
+      and(
+        inArray(reportingPeriods.programmeId, [...programmeIds]),
+        lt(reportingPeriods.returnDueOn, today),
+        isNull(reportingPeriods.returnAcceptedAt),
+        inArray(programmes.stage, RETURN_STAGES),
+      ),
+    );
+  return new Set(rows.map((r) => r.programmeId));
 }
 
 export async function sitesAndFundersOf(db: Database, programmeIds: readonly string[]) {

@@ -61,6 +61,14 @@ export const participants = pgTable(
     }),
     index().on(t.siteOrganisationId, t.programmeId, t.id),
     index().on(t.programmeId, t.siteOrganisationId),
+    // The site's participant list pages by code, with or without a programme filter.
+    index('participants_site_code_idx').on(t.networkId, t.siteOrganisationId, t.code),
+    index('participants_site_programme_code_idx').on(
+      t.networkId,
+      t.siteOrganisationId,
+      t.programmeId,
+      t.code,
+    ),
   ],
 );
 

@@ -65,7 +65,10 @@ export const programmes = pgTable(
       columns: [t.networkId, t.hubOrganisationId],
       foreignColumns: [organisations.networkId, organisations.id],
     }),
-    index().on(t.networkId, t.stage),
+    // The programme list pages by (name, id); with a stage filter by (stage, name, id), which
+    // also serves every lookup by stage.
+    index('programmes_network_name_idx').on(t.networkId, t.name, t.id),
+    index('programmes_network_stage_name_idx').on(t.networkId, t.stage, t.name, t.id),
     check('programmes_threshold_percent', sql`${t.baselineThresholdPercent} between 1 and 100`),
     check('programmes_period_months', sql`${t.reportingPeriodMonths} between 1 and 12`),
   ],

@@ -37,6 +37,8 @@ export const uiEn = {
   'pagination.label': 'Pagination',
   'pagination.previous': 'Previous page',
   'pagination.next': 'Next page',
+  /** Loads the next page of a list below the rows already shown. */
+  'pagination.more': 'Show more',
 
   'state.loading': 'Loading…',
   'state.tryAgain': 'Try again',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPageLimit, zCursor } from '../../services/keyset-page.ts';
 import { listParticipantCodes } from '../../services/participant-service.ts';
 import { authorize, memberProcedure } from '../../trpc/init.ts';
 import { siteById } from '../../trpc/targets.ts';
@@ -10,8 +11,9 @@ export const listParticipantsProcedure = memberProcedure
     z.object({
       siteId: z.uuid({ error: 'Choose a site' }),
       programmeId: z.uuid().optional(),
-      cursor: z.string().max(40).optional(),
-      limit: z.number().int().min(1).max(200).default(50),
+      /** The previous page's `nextCursor`. */
+      cursor: zCursor(z.tuple([z.string()])).optional(),
+      limit: ZPageLimit,
     }),
   )
   .output(
@@ -22,5 +24,5 @@ export const listParticipantsProcedure = memberProcedure
   )
   .use(authorize(siteById))
   .query(({ ctx, input }) =>
-    listParticipantCodes(ctx.db, ctx.actor, { ...input, afterCode: input.cursor }),
+    listParticipantCodes(ctx.db, ctx.actor, { ...input, afterCode: input.cursor?.[0] }),
   );

@@ -1,24 +1,23 @@
 import { z } from 'zod';
+import { ZPageLimit, zCursor } from '../../services/keyset-page.ts';
 import { listPayables } from '../../services/payables-service.ts';
 import { authorize, memberProcedure } from '../../trpc/init.ts';
 import { ownNetwork } from '../../trpc/targets.ts';
 import { ZIsoDate } from '../workflow-schemas.ts';
 
-const ZCursor = z.object({ dueOn: ZIsoDate, id: z.uuid() });
-
 /**
- * What the hub owes, by due date then id, a page at a time (`after` is the previous page's
- * `next`). `open`: not yet paid (in a run or not); `paid`: paid; `all`: both.
+ * What the hub owes, by due date then id, a page at a time (`cursor` is the previous page's
+ * `nextCursor`). `open`: not yet paid (in a run or not); `paid`: paid; `all`: both.
  */
 export const listPayablesProcedure = memberProcedure
   .input(
     z
       .object({
         status: z.enum(['open', 'paid', 'all']).default('open'),
-        after: ZCursor.optional(),
-        limit: z.number().int().min(1).max(500).optional(),
+        cursor: zCursor(z.tuple([ZIsoDate, z.uuid()])).optional(),
+        limit: ZPageLimit,
       })
-      .default({ status: 'open' }),
+      .default({ status: 'open', limit: 50 }),
   )
   .output(
     z.object({
@@ -41,8 +40,14 @@ export const listPayablesProcedure = memberProcedure
           raisedAt: z.iso.datetime(),
         }),
       ),
-      next: ZCursor.nullable(),
+      nextCursor: z.string().nullable(),
     }),
   )
   .use(authorize(ownNetwork))
-  .query(({ ctx, input }) => listPayables(ctx.db, ctx.actor, input));
+  .query(({ ctx, input }) =>
+    listPayables(ctx.db, ctx.actor, {
+      status: input.status,
+      after: input.cursor ? { dueOn: input.cursor[0], id: input.cursor[1] } : undefined,
+      limit: input.limit,
+    }),
+  );

@@ -1,10 +1,12 @@
 import { PROGRAMME_STAGES } from '@coproduce/workflow';
 import { z } from 'zod';
+import { ZPageLimit, zCursor } from '../../services/keyset-page.ts';
 import { listProgrammeSummaries } from '../../services/programme-service.ts';
 import { authorize, memberProcedure } from '../../trpc/init.ts';
 import { ownNetwork } from '../../trpc/targets.ts';
 import { ZProgrammeSummary } from './schemas.ts';
 
+/** The programmes this person may see, by name then id, a page at a time. */
 export const listProgrammesProcedure = memberProcedure
   .input(
     z
@@ -13,9 +15,14 @@ export const listProgrammesProcedure = memberProcedure
         siteId: z.uuid({ error: 'Choose a site' }).optional(),
         commissionerId: z.uuid({ error: 'Choose a commissioner' }).optional(),
         overdue: z.boolean().optional(),
+        /** The previous page's `nextCursor`. */
+        cursor: zCursor(z.tuple([z.string(), z.uuid()])).optional(),
+        limit: ZPageLimit,
       })
-      .default({}),
+      .default({ limit: 50 }),
   )
-  .output(z.object({ programmes: z.array(ZProgrammeSummary) }))
+  .output(z.object({ programmes: z.array(ZProgrammeSummary), nextCursor: z.string().nullable() }))
   .use(authorize(ownNetwork))
-  .query(({ ctx, input }) => listProgrammeSummaries(ctx.db, ctx.actor, input));
+  .query(({ ctx, input }) =>
+    listProgrammeSummaries(ctx.db, ctx.actor, { ...input, after: input.cursor }),
+  );

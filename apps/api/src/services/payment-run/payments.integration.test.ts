@@ -86,7 +86,7 @@ describe('practitioner pay', () => {
     expect(after.funders.reduce((sum, f) => sum + f.committedPence, 0)).toBe(
       after.totals.committedPence,
     );
-    const open = await w.fatima.payable.list({ status: 'open', limit: 500 });
+    const open = await w.fatima.payable.list({ status: 'open', limit: 200 });
     expect(open.payables.find((p) => p.id === approved.payableId)).toMatchObject({
       payeeName: 'Ruth Campbell',
       amountPence: 4_500,
@@ -372,7 +372,7 @@ describe('payment runs', () => {
       paymentsPerPayable: 1,
     });
 
-    const open = await w.fatima.payable.list({ status: 'open', limit: 500 });
+    const open = await w.fatima.payable.list({ status: 'open', limit: 200 });
     expect(open.payables.find((p) => p.id === failed?.payableId)?.status).toBe('open');
     const mine = await w.ruth.payment.mine();
     expect(mine.payments.map((p) => p.reference)).toEqual(

@@ -48,11 +48,11 @@ export function PayablesPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const view = readPayablesView(params);
-  const after = currentCursor(view);
+  const cursor = currentCursor(view);
   const payables = useQuery({
     ...trpc.payable.list.queryOptions({
       status: view.status,
-      ...(after === undefined ? {} : { after }),
+      ...(cursor === undefined ? {} : { cursor }),
     }),
     placeholderData: keepPreviousData,
   });
@@ -85,9 +85,9 @@ export function PayablesPage() {
                 {...(previous === undefined
                   ? {}
                   : { previous: { search: payablesSearch(previous) } })}
-                {...(page.next === null
+                {...(page.nextCursor === null
                   ? {}
-                  : { next: { search: payablesSearch(nextPage(view, page.next)) } })}
+                  : { next: { search: payablesSearch(nextPage(view, page.nextCursor)) } })}
               />
             </>
           )

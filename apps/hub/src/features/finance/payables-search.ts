@@ -14,21 +14,13 @@ export interface PayablesView {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CURSOR = /^(\d{4}-\d{2}-\d{2})_([0-9a-f-]{36})$/;
+/** The API's cursors are opaque base64url strings; anything else is dropped, not sent. */
+const CURSOR = /^[A-Za-z0-9_-]{1,512}$/;
 
 export function isIsoDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-const writeCursor = (cursor: PayableCursor) => `${cursor.dueOn}_${cursor.id}`;
-
-function readCursor(text: string): PayableCursor | null {
-  const match = CURSOR.exec(text);
-  return match?.[1] !== undefined && match[2] !== undefined && isIsoDate(match[1])
-    ? { dueOn: match[1], id: match[2] }
-    : null;
 }
 
 export function readPayablesView(params: URLSearchParams): PayablesView {
@@ -37,14 +29,14 @@ export function readPayablesView(params: URLSearchParams): PayablesView {
     status: (PAYABLE_FILTERS as readonly string[]).includes(status)
       ? (status as PayableFilter)
       : 'open',
-    cursors: params.getAll('after').flatMap((text) => readCursor(text) ?? []),
+    cursors: params.getAll('after').filter((text) => CURSOR.test(text)),
   };
 }
 
 export function payablesSearch(view: PayablesView): string {
   const params = new URLSearchParams();
   if (view.status !== 'open') params.set('status', view.status);
-  for (const cursor of view.cursors) params.append('after', writeCursor(cursor));
+  for (const cursor of view.cursors) params.append('after', cursor);
   const search = params.toString();
   return search === '' ? '' : `?${search}`;
 }

@@ -5,7 +5,8 @@ type Api = TRPCOptionsProxy<AppRouter>;
 
 type PayableQuery = Extract<inferInput<Api['payable']['list']>, object>;
 export type PayableFilter = NonNullable<PayableQuery['status']>;
-export type PayableCursor = NonNullable<PayableQuery['after']>;
+/** The opaque keyset cursor the API hands out with each page (`nextCursor`). */
+export type PayableCursor = NonNullable<PayableQuery['cursor']>;
 export type Payable = inferOutput<Api['payable']['list']>['payables'][number];
 export type PayableStatus = Payable['status'];
 

@@ -1,4 +1,5 @@
 import {
+  Button,
   ButtonLink,
   EmptyState,
   ErrorState,
@@ -8,7 +9,7 @@ import {
   useActiveMembership,
   useTRPC,
 } from '@coproduce/ui';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { mayUse } from '../../app/navigation.ts';
@@ -28,6 +29,7 @@ import { ProgrammeTable } from './ProgrammeTable.tsx';
 /**
  * Every programme this person may see, as a pipeline board by lifecycle stage or as a sortable
  * table, filtered by stage, site, commissioner and overdue returns. The URL holds it all.
+ * The API pages by name; "Show more" adds the next page to what is shown.
  */
 export function ProgrammesPage() {
   const t = useT();
@@ -37,7 +39,11 @@ export function ProgrammesPage() {
   const [searchParams] = useSearchParams();
   const view = readListView(searchParams);
   const search = searchParams.toString();
-  const programmes = useQuery(trpc.programme.list.queryOptions(listQuery(view)));
+  const programmes = useInfiniteQuery(
+    trpc.programme.list.infiniteQueryOptions(listQuery(view), {
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
+    }),
+  );
   const organisations = useQuery(trpc.organisation.list.queryOptions());
   const status = useRef<HTMLParagraphElement>(null);
   const focusStatus = useFocusAfterChange(search);
@@ -57,7 +63,12 @@ export function ProgrammesPage() {
   const sorted =
     programmes.data === undefined
       ? []
-      : sortProgrammes(programmes.data.programmes, view.sort, view.order, t.locale);
+      : sortProgrammes(
+          programmes.data.pages.flatMap((page) => page.programmes),
+          view.sort,
+          view.order,
+          t.locale,
+        );
 
   return (
     <Page title={t('programmes.title')}>
@@ -115,6 +126,16 @@ export function ProgrammesPage() {
             <ProgrammeBoard programmes={sorted} />
           ) : (
             <ProgrammeTable programmes={sorted} view={view} />
+          )}
+          {programmes.hasNextPage && (
+            <Button
+              type="button"
+              variant="secondary"
+              pending={programmes.isFetchingNextPage}
+              onClick={() => void programmes.fetchNextPage()}
+            >
+              {t('pagination.more')}
+            </Button>
           )}
         </>
       )}

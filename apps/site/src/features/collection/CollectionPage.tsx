@@ -16,6 +16,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { SITE_PROGRAMMES_PAGE } from '../../app/site-programmes.ts';
 import { useTranslateWith } from '../../i18n.ts';
 import { collectionEn } from '../../messages/collection.en.ts';
 import { Term } from '../glossary/Term.tsx';
@@ -39,7 +40,7 @@ export function CollectionPage() {
   const membership = useActiveMembership();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const programmes = useQuery(trpc.programme.list.queryOptions({}));
+  const programmes = useQuery(trpc.programme.list.queryOptions({ limit: SITE_PROGRAMMES_PAGE }));
   const list = programmes.data?.programmes ?? [];
   const chosen =
     list.find((programme) => programme.id === params.get('programmeId')) ??

@@ -21,6 +21,7 @@ import { OutboxStatus } from '../../offline/OutboxStatus.tsx';
 import { Term } from '../glossary/Term.tsx';
 import { withTerm } from '../questionnaires/with-term.tsx';
 import './participants.css';
+import { SITE_PROGRAMMES_PAGE } from '../../app/site-programmes.ts';
 import { ConsentTag } from './ConsentTag.tsx';
 import { normaliseSearch } from './enrol/enrol-steps.ts';
 import { useParticipantsT } from './t.ts';
@@ -160,7 +161,9 @@ function Everyone() {
   const t = useParticipantsT();
   const trpc = useTRPC();
   const siteId = useActiveMembership().organisation.id;
-  const programmes = useQuery(trpc.programme.list.queryOptions({ siteId }));
+  const programmes = useQuery(
+    trpc.programme.list.queryOptions({ siteId, limit: SITE_PROGRAMMES_PAGE }),
+  );
   const list = useInfiniteQuery(
     trpc.participant.list.infiniteQueryOptions(
       { siteId },

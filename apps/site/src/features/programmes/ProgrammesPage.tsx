@@ -1,4 +1,5 @@
 import {
+  Button,
   EmptyState,
   ErrorState,
   LoadingState,
@@ -10,17 +11,26 @@ import {
   useTRPC,
   useWorkflowHistory,
 } from '@coproduce/ui';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useT } from '../../i18n.ts';
 import { HubRequest } from './HubRequest.tsx';
 
-/** The programmes this site takes part in: where each one is, in words, and what the hub asked. */
+/**
+ * The programmes this site takes part in: where each one is, in words, and what the hub asked.
+ * A page at a time by name; "Show more" adds the next page.
+ */
 export function ProgrammesPage() {
   const t = useT();
   const trpc = useTRPC();
   const membership = useActiveMembership();
-  const programmes = useQuery(trpc.programme.list.queryOptions({}));
+  const programmes = useInfiniteQuery(
+    trpc.programme.list.infiniteQueryOptions(
+      {},
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const shown = programmes.data?.pages.flatMap((page) => page.programmes) ?? [];
 
   return (
     <Page title={t('programmes.title')} caption={membership.organisation.name}>
@@ -32,14 +42,26 @@ export function ProgrammesPage() {
           message={readError(programmes.error, t('state.unreachable')).message}
           onRetry={() => void programmes.refetch()}
         />
-      ) : programmes.data.programmes.length === 0 ? (
+      ) : shown.length === 0 ? (
         <EmptyState>{t('programmes.none')}</EmptyState>
       ) : (
-        <ul className="app-item-list">
-          {programmes.data.programmes.map((programme) => (
-            <ProgrammeItem key={programme.id} programme={programme} />
-          ))}
-        </ul>
+        <>
+          <ul className="app-item-list">
+            {shown.map((programme) => (
+              <ProgrammeItem key={programme.id} programme={programme} />
+            ))}
+          </ul>
+          {programmes.hasNextPage && (
+            <Button
+              type="button"
+              variant="secondary"
+              pending={programmes.isFetchingNextPage}
+              onClick={() => void programmes.fetchNextPage()}
+            >
+              {t('pagination.more')}
+            </Button>
+          )}
+        </>
       )}
     </Page>
   );

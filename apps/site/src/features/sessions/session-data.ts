@@ -1,6 +1,7 @@
 import { useActiveMembership, useSession, useTRPC } from '@coproduce/ui';
 import { useQuery } from '@tanstack/react-query';
 import { mayUse } from '../../app/navigation.ts';
+import { SITE_PROGRAMMES_PAGE } from '../../app/site-programmes.ts';
 
 /** Programmes take session records from their baseline stage until monitoring ends. */
 const RECORDING_STAGES = new Set(['baseline', 'delivery', 'monitoring']);
@@ -15,7 +16,7 @@ export function useSiteProgrammes() {
   const trpc = useTRPC();
   return useQuery(
     trpc.programme.list.queryOptions(
-      {},
+      { limit: SITE_PROGRAMMES_PAGE },
       {
         select: (data) =>
           data.programmes.map((programme) => ({
@@ -33,7 +34,7 @@ export function useOpenProgrammes() {
   const trpc = useTRPC();
   return useQuery(
     trpc.programme.list.queryOptions(
-      {},
+      { limit: SITE_PROGRAMMES_PAGE },
       {
         select: (data): ProgrammeChoice[] =>
           data.programmes

@@ -14,6 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import '../participants.css';
+import { SITE_PROGRAMMES_PAGE } from '../../../app/site-programmes.ts';
 import { rememberedNoticeVersion } from '../ConsentFields.tsx';
 import { problemText, useParticipantsT } from '../t.ts';
 import { CheckAnswers } from './CheckAnswers.tsx';
@@ -81,7 +82,9 @@ export function EnrolPage() {
   const [problems, setProblems] = useState<Problems>({});
   const [attempt, setAttempt] = useState(0);
 
-  const programmes = useQuery(trpc.programme.list.queryOptions({ siteId }));
+  const programmes = useQuery(
+    trpc.programme.list.queryOptions({ siteId, limit: SITE_PROGRAMMES_PAGE }),
+  );
   const enrolling = (programmes.data?.programmes ?? []).filter((p) => ENROLLING.has(p.stage));
 
   const step: StepId | null =
