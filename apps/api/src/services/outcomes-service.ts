@@ -346,10 +346,14 @@ class Figures {
   }
 
   measure(definition: MeasureDefinition, facts: OutcomeFacts): MeasureSummary {
-    const found = facts.pairs.find((p) => p.measure === definition.source.measure);
-    const before = found?.before ?? [];
-    const after = found?.after ?? [];
-    const pairs: ScorePair[] = before.map((b, i) => ({ before: b, after: after[i] ?? b }));
+    const pairs: ScorePair[] = [];
+    for (const p of facts.pairs) {
+      if (p.measure !== definition.source.measure) continue;
+      const pair = { before: p.before, after: p.after };
+      for (let i = 0; i < p.count; i++) pairs.push(pair);
+    }
+    const before = pairs.map((p) => p.before);
+    const after = pairs.map((p) => p.after);
     const change = pairedChange(pairs);
     const n = pairs.length;
     const improved =
@@ -387,27 +391,27 @@ class Figures {
       reliablyDeteriorated: 0,
       reliablyRecovered: 0,
     };
-    episodes.phq9First.forEach((phq9First, i) => {
+    let count = 0;
+    // Episodes arrive counted by their scores and sessions: one outcome per kind, times its count.
+    for (const episode of episodes) {
+      count += episode.count;
       const outcome = talkingTherapiesOutcome({
-        attendedTreatmentSessions: episodes.treatmentSessions[i] ?? 0,
-        phq9: { first: phq9First, last: episodes.phq9Last[i] ?? phq9First },
-        gad7: {
-          first: episodes.gad7First[i] ?? 0,
-          last: episodes.gad7Last[i] ?? episodes.gad7First[i] ?? 0,
-        },
+        attendedTreatmentSessions: episode.treatmentSessions,
+        phq9: { first: episode.phq9First, last: episode.phq9Last },
+        gad7: { first: episode.gad7First, last: episode.gad7Last },
       });
-      if (!outcome.finishedTreatment) return;
-      tally.finishedTreatment++;
-      if (outcome.caseAtStart === false) tally.notAtCasenessAtStart++;
-      if (outcome.recovered) tally.recovered++;
-      if (outcome.reliableImprovement) tally.reliablyImproved++;
-      if (outcome.reliableDeterioration) tally.reliablyDeteriorated++;
-      if (outcome.reliableRecovery) tally.reliablyRecovered++;
-    });
+      if (!outcome.finishedTreatment) continue;
+      tally.finishedTreatment += episode.count;
+      if (outcome.caseAtStart === false) tally.notAtCasenessAtStart += episode.count;
+      if (outcome.recovered) tally.recovered += episode.count;
+      if (outcome.reliableImprovement) tally.reliablyImproved += episode.count;
+      if (outcome.reliableDeterioration) tally.reliablyDeteriorated += episode.count;
+      if (outcome.reliableRecovery) tally.reliablyRecovered += episode.count;
+    }
     const rates = talkingTherapiesRates(tally);
     const atCaseness = tally.finishedTreatment - tally.notAtCasenessAtStart;
     return {
-      episodes: this.count(episodes.phq9First.length),
+      episodes: this.count(count),
       finishedTreatment: this.count(tally.finishedTreatment),
       notAtCasenessAtStart: this.count(tally.notAtCasenessAtStart),
       recovered: this.count(tally.recovered),

@@ -66,17 +66,33 @@ export interface OutcomeSiteFacts {
   readonly outOfWindow: number;
 }
 
+/** How many participants of a measure share one (baseline, last score) pair. */
+export interface OutcomePairCount {
+  readonly measure: string;
+  readonly before: number;
+  readonly after: number;
+  readonly count: number;
+}
+
+/** How many NHS Talking Therapies episodes share the same first and last scores and sessions. */
+export interface OutcomeEpisodeCount {
+  readonly phq9First: number;
+  readonly phq9Last: number;
+  readonly gad7First: number;
+  readonly gad7Last: number;
+  readonly treatmentSessions: number;
+  readonly count: number;
+}
+
 export interface OutcomeFacts {
-  /** Per measure, each participant's baseline and last score, position by position. */
-  readonly pairs: readonly { measure: string; before: number[]; after: number[] }[];
-  /** NHS Talking Therapies episodes: people with PHQ-9 and GAD-7 pairs, position by position. */
-  readonly episodes: {
-    readonly phq9First: number[];
-    readonly phq9Last: number[];
-    readonly gad7First: number[];
-    readonly gad7Last: number[];
-    readonly treatmentSessions: number[];
-  };
+  /**
+   * Per measure, participants' baseline and last scores, counted by pair: every statistic of
+   * the report depends only on the pairs, not on whose they are, and scores take few distinct
+   * values, so this stays a few hundred rows however many people there are.
+   */
+  readonly pairs: readonly OutcomePairCount[];
+  /** NHS Talking Therapies episodes: people with PHQ-9 and GAD-7 pairs, counted alike. */
+  readonly episodes: readonly OutcomeEpisodeCount[];
   /** The programme's sites in scope (and any other site its participants belong to). */
   readonly sites: readonly OutcomeSiteFacts[];
   readonly rounds: readonly {
@@ -112,51 +128,78 @@ export interface OutcomeFacts {
  * as at the end date; questionnaire counts (missing items, out of window) are the period's own.
  */
 export async function outcomeFacts(db: Database, q: OutcomeFactsQuery): Promise<OutcomeFacts> {
-  const result = await db.execute(outcomeFactsStatement(q));
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    facts: OutcomeFacts | string;
-  }[];
-  const facts = rows[0]?.facts;
-  if (facts === undefined) throw new Error('the outcomes query returned no row');
-  return typeof facts === 'string' ? (JSON.parse(facts) as OutcomeFacts) : facts;
+  return db.transaction(async (tx) => {
+    // The statement hashes every response and attendance of the programme; PostgreSQL's default
+    // 4 MB per sort or hash would spill them to disk from some tens of thousands of people.
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    const result = await tx.execute(outcomeFactsStatement(q));
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+      facts: OutcomeFacts | string;
+    }[];
+    const facts = rows[0]?.facts;
+    if (facts === undefined) throw new Error('the outcomes query returned no row');
+    return typeof facts === 'string' ? (JSON.parse(facts) as OutcomeFacts) : facts;
+  });
 }
 
 /** The statement behind `outcomeFacts`, for benchmarks and query plans. */
 export function outcomeFactsStatement(q: OutcomeFactsQuery): SQL {
   const site = q.siteId;
-  const timepoints = JSON.stringify(
-    q.timepoints.map((t) => ({
-      code: t.code,
-      anchor: t.anchor,
-      opens_after: t.opensAfterDays,
-      closes_after: t.closesAfterDays,
-      in_window_without_anchor: t.inWindowWithoutAnchor,
-      is_baseline: t.isBaseline,
-      is_round: t.isRound,
-      is_follow_up: t.isFollowUp,
-    })),
-  );
-  const baselineCode = q.timepoints.find((t) => t.isBaseline)?.code ?? 'baseline';
   const end = sql`${q.endsOn}::date`;
-  const inPeriod = (column: string) =>
-    q.startsOn ? sql`${sql.raw(column)} >= ${q.startsOn}::date` : sql`true`;
+  const inPeriod = (column: SQL) =>
+    q.startsOn ? sql`${column} >= ${q.startsOn}::date` : sql`true`;
+  const baselineCode = q.timepoints.find((t) => t.isBaseline)?.code ?? 'baseline';
+  const list = (items: readonly SQL[], empty: SQL) =>
+    items.length > 0 ? sql.join([...items], sql`, `) : empty;
+  const anchorOf = (anchor: OutcomeTimepointRule['anchor']) => {
+    switch (anchor) {
+      case 'firstAttendedSession':
+        return sql`c.first_attended`;
+      case 'lastAttendedTreatmentSession':
+        return sql`c.last_treatment`;
+      case 'session':
+        return sql`s.held_on`;
+      default:
+        return sql`null::date`;
+    }
+  };
+  // Whether a response is in its timepoint's window (an unknown timepoint never is).
+  const inWindow = q.timepoints.length
+    ? sql`case r.timepoint_code ${sql.join(
+        q.timepoints.map(
+          (t) => sql`when ${t.code}::text then coalesce(case
+            when ${anchorOf(t.anchor)} is null then ${t.inWindowWithoutAnchor}::boolean
+            else r.recorded_on between ${anchorOf(t.anchor)} + ${t.opensAfterDays}::int
+              and ${anchorOf(t.anchor)} + ${t.closesAfterDays}::int end, false)`,
+        ),
+        sql` `,
+      )} else false end`
+    : sql`false`;
+  const bitOf = q.instruments.length
+    ? sql`case r.instrument ${sql.join(
+        q.instruments.map((instrument, i) => sql`when ${instrument}::text then ${2 ** i}::int`),
+        sql` `,
+      )} else 0 end`
+    : sql`0`;
+  const allBits = 2 ** q.instruments.length - 1;
+  const scoreOf = (m: OutcomeMeasureSource) =>
+    m.source === 'total'
+      ? sql`r.total`
+      : m.source === 'metric'
+        ? sql`r.metric`
+        : sql`(r.subscales ->> ${m.key}::text)::float8`;
+  // A score's place in time and its value as one array: the greatest is the latest (stored
+  // last on the latest day; exact ties: the higher value).
+  const latest = (m: OutcomeMeasureSource, baseline: boolean) =>
+    sql`max(array[(r.recorded_on - date '2000-01-01')::float8,
+      extract(epoch from r.created_at)::float8, ${scoreOf(m)}])
+      filter (where r.valid and r.instrument = ${m.instrument}::text and ${scoreOf(m)} is not null
+        and r.timepoint_code ${baseline ? sql`=` : sql`<>`} ${baselineCode}::text)`;
+  const rounds = q.timepoints.map((t, i) => ({ t, i })).filter(({ t }) => t.isRound);
+  const sessionAnchored = q.timepoints.some((t) => t.anchor === 'session');
 
   return sql`
     with
-    tp as (
-      select * from jsonb_to_recordset(${timepoints}::jsonb) as t(
-        code text, anchor text, opens_after int, closes_after int,
-        in_window_without_anchor boolean, is_baseline boolean, is_round boolean, is_follow_up boolean)
-    ),
-    md as (
-      select * from jsonb_to_recordset(${JSON.stringify(q.measures)}::jsonb)
-        as m(measure text, instrument text, source text, key text)
-    ),
-    fi as (
-      select f.instrument, 1 << (f.position - 1)::int as bit
-      from jsonb_array_elements_text(${JSON.stringify(q.instruments)}::jsonb)
-        with ordinality as f(instrument, position)
-    ),
     anchors as (
       select a.participant_id,
         min(s.held_on) as first_attended,
@@ -191,116 +234,91 @@ export function outcomeFactsStatement(q: OutcomeFactsQuery): SQL {
         )
         ${site ? sql`and p.site_organisation_id = ${site}` : sql``}
     ),
-    resp as materialized (
-      select r.participant_id, c.site_id, r.instrument, r.timepoint_code, r.recorded_on,
-        r.created_at, r.valid, r.total, r.metric, r.subscales, r.missing_items, r.collector_role,
-        coalesce(fi.bit, 0) as instrument_bit,
-        coalesce(
-          case
-            when tp.code is null then false
-            when anchor.day is null then tp.in_window_without_anchor
-            else r.recorded_on between anchor.day + tp.opens_after and anchor.day + tp.closes_after
-          end,
-          false
-        ) as in_window
-      from ${questionnaireResponses} r
-      join cohort c on c.id = r.participant_id
-      left join tp on tp.code = r.timepoint_code
-      left join fi on fi.instrument = r.instrument
-      left join ${deliverySessions} s on s.id = r.session_id
-      cross join lateral (
-        select case tp.anchor
-          when 'firstAttendedSession' then c.first_attended
-          when 'lastAttendedTreatmentSession' then c.last_treatment
-          when 'session' then s.held_on
-        end as day
-      ) anchor
-      where r.programme_id = ${q.programmeId}
+    -- Everything the report needs from a person's responses, in one pass over them: per
+    -- timepoint who answered, who collected and which instruments were validly scored; per
+    -- measure the latest baseline and the latest other score; and the period's counts. The
+    -- responses of people outside the cohort, after a withdrawal or after the end date are
+    -- never joined.
+    person as materialized (
+      select c.id, c.site_id, c.cutoff, c.first_attended, c.last_treatment, c.treatment_sessions,
+        ${list(
+          q.timepoints.map(
+            (t, i) => sql`bool_or(r.timepoint_code = ${t.code}::text) as ${sql.raw(`t${i}_any`)},
+            bool_or(r.timepoint_code = ${t.code}::text and r.collector_role = 'practitioner') as ${sql.raw(`t${i}_pr`)},
+            bool_or(r.timepoint_code = ${t.code}::text and r.collector_role = 'community_researcher') as ${sql.raw(`t${i}_cr`)},
+            bool_or(r.timepoint_code = ${t.code}::text and r.collector_role = 'site_lead') as ${sql.raw(`t${i}_sl`)},
+            coalesce(bit_or(${bitOf}) filter (where r.valid and r.timepoint_code = ${t.code}::text), 0) as ${sql.raw(`t${i}_mask`)}`,
+          ),
+          sql`null as no_timepoints`,
+        )},
+        ${list(
+          q.measures.map(
+            (m, j) =>
+              sql`${latest(m, true)} as ${sql.raw(`m${j}_b`)}, ${latest(m, false)} as ${sql.raw(`m${j}_l`)}`,
+          ),
+          sql`null as no_measures`,
+        )},
+        count(r.participant_id) filter (where ${inPeriod(sql`r.recorded_on`)}) as questionnaires,
+        count(*) filter (where r.missing_items > 0 and ${inPeriod(sql`r.recorded_on`)}) as with_missing_items,
+        count(*) filter (where r.participant_id is not null and not (${inWindow})
+          and ${inPeriod(sql`r.recorded_on`)}) as out_of_window
+      from cohort c
+      left join ${questionnaireResponses} r on r.participant_id = c.id
+        and r.programme_id = ${q.programmeId}
         and r.recorded_on <= ${end}
         and (c.cutoff is null or r.recorded_on < c.cutoff)
-    ),
-    measured as (
-      select r.participant_id, md.measure, r.timepoint_code = ${baselineCode} as is_baseline,
-        r.recorded_on, r.created_at, v.value
-      from resp r
-      join md on md.instrument = r.instrument
-      cross join lateral (
-        select case md.source
-          when 'total' then r.total
-          when 'metric' then r.metric
-          else (r.subscales ->> md.key)::float8
-        end as value
-      ) v
-      where r.valid and v.value is not null
-    ),
-    ranked as (
-      select participant_id, measure, is_baseline, recorded_on, value,
-        row_number() over (
-          partition by participant_id, measure, is_baseline
-          order by recorded_on desc, created_at desc
-        ) as position
-      from measured
-    ),
-    latest as (
-      -- The latest baseline, and the latest other score: when that is not after the baseline,
-      -- no score is, so one sort finds both ends of every pair.
-      select participant_id, measure,
-        max(value) filter (where is_baseline) as before,
-        max(recorded_on) filter (where is_baseline) as baseline_on,
-        max(value) filter (where not is_baseline) as after,
-        max(recorded_on) filter (where not is_baseline) as last_on
-      from ranked
-      where position = 1
-      group by participant_id, measure
+      ${sessionAnchored ? sql`left join ${deliverySessions} s on s.id = r.session_id` : sql``}
+      group by c.id, c.site_id, c.cutoff, c.first_attended, c.last_treatment, c.treatment_sessions
     ),
     pairs as materialized (
-      select l.participant_id, l.measure, l.before, l.after, c.treatment_sessions
-      from latest l
-      join cohort c on c.id = l.participant_id
-      where l.last_on > l.baseline_on and ${inPeriod('l.last_on')}
+      select p.id, p.treatment_sessions, m.measure, m.b[3] as before, m.l[3] as after
+      from person p
+      cross join lateral (values ${list(
+        q.measures.map(
+          (m, j) => sql`(${m.measure}::text, ${sql.raw(`p.m${j}_b`)}, ${sql.raw(`p.m${j}_l`)})`,
+        ),
+        sql`(null::text, null::float8[], null::float8[])`,
+      )}) as m(measure, b, l)
+      where m.l[1] > m.b[1]
+        and ${inPeriod(sql`date '2000-01-01' + m.l[1]::int`)}
     ),
     episodes as (
-      select p.participant_id,
-        max(p.before) filter (where p.measure = 'PHQ9') as phq9_first,
-        max(p.after) filter (where p.measure = 'PHQ9') as phq9_last,
-        max(p.before) filter (where p.measure = 'GAD7') as gad7_first,
-        max(p.after) filter (where p.measure = 'GAD7') as gad7_last,
-        max(p.treatment_sessions) as treatment_sessions
-      from pairs p
-      where p.measure in ('PHQ9', 'GAD7')
-      group by p.participant_id
+      select
+        max(before) filter (where measure = 'PHQ9') as phq9_first,
+        max(after) filter (where measure = 'PHQ9') as phq9_last,
+        max(before) filter (where measure = 'GAD7') as gad7_first,
+        max(after) filter (where measure = 'GAD7') as gad7_last,
+        treatment_sessions
+      from pairs
+      where measure in ('PHQ9', 'GAD7')
+      group by id, treatment_sessions
       having count(*) = 2
     ),
-    tp_status as materialized (
-      select r.participant_id, r.timepoint_code,
-        bool_or(r.collector_role = 'practitioner') as by_practitioner,
-        bool_or(r.collector_role = 'community_researcher') as by_community_researcher,
-        bool_or(r.collector_role = 'site_lead') as by_site_lead,
-        coalesce(bit_or(r.instrument_bit) filter (where r.valid), 0) as valid_mask
-      from resp r
-      group by r.participant_id, r.timepoint_code
-    ),
-    due as (
-      select c.id, c.site_id, tp.code, tp.is_follow_up,
-        st.participant_id is not null as received,
-        coalesce(st.valid_mask, 0) = (select bit_or(bit) from fi) as complete,
-        coalesce(st.by_practitioner, false) as by_practitioner,
-        coalesce(st.by_community_researcher, false) as by_community_researcher,
-        coalesce(st.by_site_lead, false) as by_site_lead
-      from cohort c
-      cross join tp
-      left join tp_status st on st.participant_id = c.id and st.timepoint_code = tp.code
-      cross join lateral (
-        select case tp.anchor
-          when 'firstAttendedSession' then c.first_attended
-          when 'lastAttendedTreatmentSession' then c.last_treatment
-        end + tp.opens_after as opens
-      ) w
-      where tp.is_round
+    due as materialized (
+      select p.site_id, t.code, t.is_follow_up, t.received, t.complete,
+        t.by_practitioner, t.by_community_researcher, t.by_site_lead
+      from person p
+      cross join lateral (values ${list(
+        rounds.map(({ t, i }) => {
+          const col = (name: string) => sql.raw(`p.t${i}_${name}`);
+          const opens =
+            t.anchor === 'firstAttendedSession'
+              ? sql`p.first_attended + ${t.opensAfterDays}::int`
+              : t.anchor === 'lastAttendedTreatmentSession'
+                ? sql`p.last_treatment + ${t.opensAfterDays}::int`
+                : sql`null::date`;
+          return sql`(${t.code}::text, ${t.isBaseline}::boolean, ${t.isFollowUp}::boolean, ${opens},
+            coalesce(${col('any')}, false), ${col('mask')} = ${allBits}::int,
+            coalesce(${col('pr')}, false), coalesce(${col('cr')}, false), coalesce(${col('sl')}, false))`;
+        }),
+        sql`(null::text, false, false, null::date, false, false, false, false, false)`,
+      )}) as t(code, is_baseline, is_follow_up, opens, received, complete,
+        by_practitioner, by_community_researcher, by_site_lead)
+      where t.code is not null
         and (
-          tp.is_baseline
-          or st.participant_id is not null
-          or (w.opens <= ${end} and (c.cutoff is null or w.opens < c.cutoff))
+          t.is_baseline
+          or t.received
+          or (t.opens <= ${end} and (p.cutoff is null or t.opens < p.cutoff))
         )
     ),
     site_ids as (
@@ -310,41 +328,40 @@ export function outcomeFactsStatement(q: OutcomeFactsQuery): SQL {
       select distinct site_id from cohort
     ),
     site_people as (
-      select c.site_id, count(*) as enrolled,
-        count(*) filter (where b.valid_mask > 0) as with_baseline
-      from cohort c
-      left join tp_status b on b.participant_id = c.id and b.timepoint_code = ${baselineCode}
-      group by c.site_id
+      select site_id, count(*) as enrolled,
+        ${
+          q.timepoints.some((t) => t.code === baselineCode)
+            ? sql`count(*) filter (where ${sql.raw(
+                `t${q.timepoints.findIndex((t) => t.code === baselineCode)}_mask`,
+              )} > 0)`
+            : sql`0`
+        } as with_baseline,
+        sum(questionnaires) as questionnaires,
+        sum(with_missing_items) as with_missing_items,
+        sum(out_of_window) as out_of_window
+      from person
+      group by site_id
     ),
     site_due as (
       select site_id,
         count(*) filter (where is_follow_up) as due,
         count(*) filter (where is_follow_up and received) as received
       from due group by site_id
-    ),
-    site_resp as (
-      select site_id, count(*) as questionnaires,
-        count(*) filter (where missing_items > 0) as with_missing_items,
-        count(*) filter (where not in_window) as out_of_window
-      from resp where ${inPeriod('recorded_on')}
-      group by site_id
     )
     select json_build_object(
       'pairs', (
         select coalesce(json_agg(x), '[]'::json) from (
-          select measure, json_agg(before) as before, json_agg(after) as after
-          from pairs group by measure
+          select measure, before, after, count(*) as count
+          from pairs group by measure, before, after
         ) x
       ),
       'episodes', (
-        select json_build_object(
-          'phq9First', coalesce(json_agg(phq9_first), '[]'::json),
-          'phq9Last', coalesce(json_agg(phq9_last), '[]'::json),
-          'gad7First', coalesce(json_agg(gad7_first), '[]'::json),
-          'gad7Last', coalesce(json_agg(gad7_last), '[]'::json),
-          'treatmentSessions', coalesce(json_agg(treatment_sessions), '[]'::json)
-        )
-        from episodes
+        select coalesce(json_agg(x), '[]'::json) from (
+          select phq9_first as "phq9First", phq9_last as "phq9Last",
+            gad7_first as "gad7First", gad7_last as "gad7Last",
+            treatment_sessions as "treatmentSessions", count(*) as count
+          from episodes group by 1, 2, 3, 4, 5
+        ) x
       ),
       'sites', (
         select coalesce(json_agg(x order by x."siteName", x."siteId"), '[]'::json) from (
@@ -353,14 +370,13 @@ export function outcomeFactsStatement(q: OutcomeFactsQuery): SQL {
             coalesce(p.with_baseline, 0) as "withBaseline",
             coalesce(d.due, 0) as "followUpsDue",
             coalesce(d.received, 0) as "followUpsReceived",
-            coalesce(r.questionnaires, 0) as questionnaires,
-            coalesce(r.with_missing_items, 0) as "withMissingItems",
-            coalesce(r.out_of_window, 0) as "outOfWindow"
+            coalesce(p.questionnaires, 0) as questionnaires,
+            coalesce(p.with_missing_items, 0) as "withMissingItems",
+            coalesce(p.out_of_window, 0) as "outOfWindow"
           from site_ids s
           join ${organisations} o on o.id = s.site_id
           left join site_people p on p.site_id = s.site_id
           left join site_due d on d.site_id = s.site_id
-          left join site_resp r on r.site_id = s.site_id
         ) x
       ),
       'rounds', (
