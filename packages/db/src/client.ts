@@ -45,8 +45,21 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     : createPglite(options.dataDir);
 }
 
+/**
+ * Seconds before a pooled connection tries again after losing the server. postgres.js's default
+ * grows as 3^n / 100 up to 20 s, shared by the pool, so after a short outage requests waited
+ * many seconds for a reconnect; capped at half a second, a request during an outage fails at once
+ * (answered 503) and the pool is back within a moment of the server (issue 6, "Faults").
+ */
+const reconnectBackoff = (retries: number) => Math.min(0.05 * 2 ** retries, 0.5);
+
 function createPostgres(url: string, max: number): DatabaseHandle {
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5 });
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    connect_timeout: 5,
+    backoff: reconnectBackoff,
+  });
   const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Database;
   return {
     db,

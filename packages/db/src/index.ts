@@ -24,5 +24,6 @@ export * from './queries/programmes.ts';
 export * from './queries/rate-cards.ts';
 export * from './queries/sessions.ts';
 export * from './queries/sign-in-throttle.ts';
+export * from './queries/snapshot.ts';
 export * from './queries/workflow.ts';
 export * as schema from './schema/index.ts';
