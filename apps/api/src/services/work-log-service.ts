@@ -277,7 +277,12 @@ async function logWorkNow(
     if (monthly)
       throw new DomainError('invalid', 'This role is paid monthly: log the month instead.', 'work');
     const session = await findDeliverySessionById(tx, input.work.sessionId);
-    if (!session || session.networkId !== actor.networkId)
+    // Another site's session is as unknown here as a missing one (no hint that it exists).
+    if (
+      !session ||
+      session.networkId !== actor.networkId ||
+      session.siteOrganisationId !== role.siteOrganisationId
+    )
       throw new DomainError('not-found', 'That session was not found.', 'work.sessionId');
     if (session.practitionerId !== actor.personId)
       throw new DomainError(

@@ -39,4 +39,13 @@ describe('describeError', () => {
     });
     expect(describeError(error).message).toMatch(/^Something went wrong on our side/);
   });
+
+  it('says in words, against the input, that a request is not JSON', () => {
+    const cause = new SyntaxError('Unterminated string in JSON at position 10');
+    const described = describeError(
+      new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause }),
+    );
+    expect(described.message).toMatch(/^We could not read this request/);
+    expect(Object.keys(described.data.fieldErrors ?? {})).toEqual(['input']);
+  });
 });

@@ -1,6 +1,7 @@
 import { DomainError, type DomainErrorCode } from '@coproduce/domain';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../http/database-unavailable.ts';
 
 const TRPC_CODE: Record<DomainErrorCode, TRPCError['code']> = {
   invalid: 'BAD_REQUEST',
@@ -24,7 +25,18 @@ export interface ErrorData {
   readonly reason?: DomainErrorCode;
   /** Structured facts behind the refusal, e.g. `{ allowed: [...] }` or `{ reasons: [...] }`. */
   readonly details?: Record<string, unknown>;
+  /** Set only to turn a server fault into `SERVICE_UNAVAILABLE` (503) when the database is down. */
+  readonly code?: 'SERVICE_UNAVAILABLE';
+  readonly httpStatus?: 503;
 }
+
+/** The database could not be reached: a transient fault, answered 503 with Retry-After. */
+export function isUnavailable(error: TRPCError): boolean {
+  return error.code === 'SERVICE_UNAVAILABLE' || isDatabaseUnavailable(error.cause);
+}
+
+const UNREADABLE_INPUT =
+  'We could not read this request: its input is not valid JSON. Reload the page and try again.';
 
 const SERVER_FAULT =
   'Something went wrong on our side. Please try again; if it keeps happening, tell the hub.';
@@ -55,6 +67,19 @@ export function describeError(error: TRPCError): { message: string; data: ErrorD
       },
     };
   }
+  if (isUnavailable(error))
+    // Overrides the shape's code and status (the formatter spreads `data` last): HTTP 503.
+    return {
+      message: DATABASE_UNAVAILABLE,
+      data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 },
+    };
   if (error.code === 'INTERNAL_SERVER_ERROR') return { message: SERVER_FAULT, data: {} };
+  // The request's input is not JSON at all (tRPC passes on the parser's SyntaxError): say so
+  // in words, not the parser's.
+  if (
+    error.code === 'PARSE_ERROR' ||
+    (error.code === 'BAD_REQUEST' && cause instanceof SyntaxError)
+  )
+    return { message: UNREADABLE_INPUT, data: { fieldErrors: { input: [UNREADABLE_INPUT] } } };
   return { message: error.message, data: {} };
 }

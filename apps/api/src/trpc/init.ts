@@ -9,6 +9,7 @@ import {
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { ActingMember, Context } from './context.ts';
 import { describeError, toTRPCError } from './errors.ts';
+import { findUnstorableText, UNSTORABLE_TEXT } from './unstorable-text.ts';
 
 /** The words of a refusal by the policy itself (tests tell it apart from a service's refusal). */
 export const POLICY_FORBIDDEN = 'Your role does not allow this action.';
@@ -106,7 +107,14 @@ function logDenial(ctx: Context, path: string, actor: ActingMember, decision: st
   );
 }
 
-const base = t.procedure.use(mapDomainErrors).use(enforcePolicy);
+/** A NUL character cannot be stored by PostgreSQL: refused here, naming the field, not as a 500. */
+const rejectUnstorableText = t.middleware(async ({ getRawInput, next }) => {
+  const field = findUnstorableText(await getRawInput());
+  if (field !== undefined) throw new DomainError('invalid', UNSTORABLE_TEXT, field);
+  return next();
+});
+
+const base = t.procedure.use(mapDomainErrors).use(enforcePolicy).use(rejectUnstorableText);
 
 export const publicProcedure = base;
 

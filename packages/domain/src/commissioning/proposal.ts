@@ -44,7 +44,10 @@ export const ZProgrammeDraft = z.object({
     .int()
     .min(1, 'Returns are due 1 to 90 days after a period ends')
     .max(90, 'Returns are due 1 to 90 days after a period ends'),
-  siteIds: z.array(z.uuid({ error: 'Choose a site' })).max(50),
+  siteIds: z
+    .array(z.uuid({ error: 'Choose a site' }))
+    .max(50)
+    .refine((ids) => new Set(ids).size === ids.length, 'Choose each site once'),
   funders: z
     .array(ZFunderShare)
     .max(10)

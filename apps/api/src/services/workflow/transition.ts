@@ -142,7 +142,10 @@ export async function transitionWorkflow(
   const periodBefore = subject.kind === 'programme' ? contextOf('programme', persisted).period : 0;
   const payload = {
     ...event,
-    ...(request.personId ? { personId: request.personId } : {}),
+    // Only proposing a candidate names a person (checked above); elsewhere an id is ignored.
+    ...(request.event === 'PROPOSE_CANDIDATE' && request.personId
+      ? { personId: request.personId }
+      : {}),
   } as Record<string, unknown>;
   return db.transaction(async (tx) => {
     const saved = await saveTransition(tx, {
