@@ -1,4 +1,5 @@
 import { hkdfSync } from 'node:crypto';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -17,6 +18,26 @@ const ZEnv = z
     HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+      .optional(),
+    /** A streaming replica of DATABASE_URL's database: reports read from it (docs/scaling.md). */
+    DATABASE_READ_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+      .optional(),
+    /** Comma list of proxy addresses or CIDRs whose X-Forwarded-* headers are believed. */
+    TRUST_PROXY: z
+      .string()
+      .refine(
+        (value) => value.split(',').every((item) => isProxyAddress(item.trim())),
+        'must be a comma list of proxy IP addresses or CIDR ranges, e.g. 127.0.0.1,10.0.0.0/8',
+      )
+      .optional(),
+    /** Names this process in an `x-served-by` response header (several instances behind a proxy). */
+    INSTANCE_NAME: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9._-]{1,64}$/,
+        'must be up to 64 letters, digits, dots, dashes or underscores',
+      )
       .optional(),
     DATA_DIR: z.string().min(1).default(resolve(repoRoot, '.data')),
     PUBLIC_URL: z
@@ -58,6 +79,13 @@ const ZEnv = z
       .optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_READ_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_READ_URL'],
+        message: 'needs DATABASE_URL too (the read replica is of that primary database)',
+      });
+    }
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required in production' });
     }
@@ -95,6 +123,12 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string | undefined;
+  /** A read replica for reports; undefined means reports read DATABASE_URL's primary. */
+  readonly databaseReadUrl: string | undefined;
+  /** Proxies whose X-Forwarded-For/-Proto/-Host are believed; empty means none (direct). */
+  readonly trustProxy: readonly string[];
+  /** Sent as `x-served-by` on every response when set. */
+  readonly instanceName: string | undefined;
   /** PGlite's files (when no DATABASE_URL) and the mail outbox live here. */
   readonly dataDir: string;
   readonly publicUrl: string;
@@ -136,6 +170,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
+    databaseReadUrl: env.DATABASE_READ_URL,
+    trustProxy: (env.TRUST_PROXY ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+    instanceName: env.INSTANCE_NAME,
     dataDir: env.DATA_DIR,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
@@ -157,6 +197,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       },
     },
   };
+}
+
+/** An IP address, a CIDR range, or one of proxy-addr's names (loopback, linklocal, uniquelocal). */
+function isProxyAddress(item: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+  const [address = '', bits, extra] = item.split('/');
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (version === 4 ? 32 : 128);
 }
 
 /** Development and tests only (production requires BANK_DETAILS_KEY): HKDF-SHA256 of AUTH_SECRET. */

@@ -51,13 +51,26 @@ async function main() {
   } catch (error) {
     fail(describeStartupError(error, config.databaseUrl));
   }
+  // Reports read a streaming replica when one is configured (never migrated: it follows the primary).
+  const readDatabase = config.databaseReadUrl
+    ? createDatabase({ url: config.databaseReadUrl })
+    : undefined;
+  if (readDatabase && !(await readDatabase.ping())) {
+    await database.close();
+    await readDatabase.close();
+    const where = new URL(config.databaseReadUrl ?? '');
+    fail(
+      `Start-up failed: cannot use DATABASE_READ_URL (${where.hostname}:${where.port || 5432}${where.pathname}): it does not answer`,
+    );
+  }
 
-  const { app, deps } = await buildServer({ config, database });
+  const { app, deps } = await buildServer({ config, database, readDatabase });
   const seeded = config.seedDemo ? await seedDemoNetworks(database.db, deps.auth) : false;
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await database.close();
+    await readDatabase?.close();
     fail(describeStartupError(error, undefined));
   }
 
@@ -70,6 +83,7 @@ async function main() {
     force.unref();
     await app.close();
     await database.close();
+    await readDatabase?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -2,9 +2,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The request's own origin as the browser saw it: scheme and the Host header. */
+/**
+ * The request's own origin as the browser saw it: scheme and host. Directly, the socket's scheme
+ * and the Host header; behind a trusted proxy (TRUST_PROXY), X-Forwarded-Proto and
+ * X-Forwarded-Host as the proxy set them (Fastify reads those only from trusted addresses).
+ */
 export function requestOrigin(req: FastifyRequest): string {
-  return `${req.protocol}://${req.headers.host ?? ''}`;
+  return `${req.protocol}://${req.host ?? ''}`;
 }
 
 /**

@@ -8,6 +8,12 @@ import type { Mailer } from '../mail/mailer.ts';
 /** What the server is made of; built once at start-up and shared by every request. */
 export interface AppDeps {
   readonly db: Database;
+  /**
+   * For reports only: a streaming replica when DATABASE_READ_URL is set (it may be seconds
+   * behind the primary), otherwise `db` itself. Never write through it; audit entries for what
+   * a report shows go through `db`.
+   */
+  readonly readDb: Database;
   readonly auth: Auth;
   readonly mailer: Mailer;
   readonly log: FastifyBaseLogger;

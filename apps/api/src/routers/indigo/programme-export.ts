@@ -9,6 +9,7 @@ const ZIndigoDocument = z.object({ id: z.string(), data: z.record(z.string(), z.
 /**
  * A programme's outcome metrics, pricings, payment commitments, results and outcome payments in
  * the Government Outcomes Lab's INDIGO data standard. Aggregates only: no personal data.
+ * Read-only, so it reads the replica when DATABASE_READ_URL is set (may be seconds behind).
  */
 export const indigoProgrammeProcedure = memberProcedure
   .input(z.object({ programmeId: z.uuid({ error: 'That programme link is not valid' }) }))
@@ -21,4 +22,4 @@ export const indigoProgrammeProcedure = memberProcedure
     }),
   )
   .use(authorize(programmeById))
-  .query(({ ctx, input }) => indigoProgrammeExport(ctx.db, ctx.actor, input.programmeId));
+  .query(({ ctx, input }) => indigoProgrammeExport(ctx.readDb, ctx.actor, input.programmeId));

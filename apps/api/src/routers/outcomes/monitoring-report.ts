@@ -7,7 +7,8 @@ import { programmeReportTarget } from './target.ts';
 /**
  * The quarterly monitoring report for a programme (optionally one site and one period) as a PDF
  * or a spreadsheet, base64-encoded for the browser to save. The same reach as `outcomes.report`,
- * since it carries the same figures. A mutation: each download is audited.
+ * since it carries the same figures. A mutation: each download is audited. The figures are read
+ * from the replica (`ctx.readDb`); the audit entry is written on the primary (`ctx.db`).
  */
 export const monitoringReportProcedure = memberProcedure
   .input(
@@ -23,4 +24,4 @@ export const monitoringReportProcedure = memberProcedure
     }),
   )
   .use(authorize(programmeReportTarget))
-  .mutation(({ ctx, input }) => downloadMonitoringReport(ctx.db, ctx.actor, input));
+  .mutation(({ ctx, input }) => downloadMonitoringReport(ctx.db, ctx.actor, input, ctx.readDb));

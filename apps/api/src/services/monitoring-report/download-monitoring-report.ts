@@ -34,8 +34,10 @@ export async function downloadMonitoringReport(
     periodNumber?: number | undefined;
     format: MonitoringReportFormat;
   },
+  /** Where the figures are read (a replica, for scale-out); the audit entry always goes to `db`. */
+  readDb: Database = db,
 ): Promise<MonitoringReportFile> {
-  const report = await outcomesReport(db, actor, input);
+  const report = await outcomesReport(readDb, actor, input);
   const content =
     input.format === 'pdf'
       ? await renderMonitoringReportPdf(report, MONITORING_REPORT_LABELS_EN)
