@@ -10,6 +10,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createAuth } from './auth/auth.ts';
 import type { Config } from './env.ts';
 import { registerAuthRoutes } from './http/auth-route.ts';
+import {
+  isDatabaseUnavailable,
+  logDatabaseUnavailable,
+  RETRY_AFTER_SECONDS,
+  unavailableBody,
+} from './http/database-unavailable.ts';
 import { originCheck } from './http/origin-check.ts';
 import { registerLandingPage, registerStaticApps } from './http/static-apps.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -17,10 +23,13 @@ import { type AppRouter, appRouter } from './root.ts';
 import { UPLOAD_BODY_LIMIT } from './routers/evidence-import/schemas.ts';
 import { configureMoney } from './services/money-settings.ts';
 import { type AppDeps, createContext } from './trpc/context.ts';
+import { isUnavailable } from './trpc/errors.ts';
 
 export interface ServerOptions {
   readonly config: Config;
   readonly database: DatabaseHandle;
+  /** A read replica of `database` for reports (DATABASE_READ_URL); `database` when omitted. */
+  readonly readDatabase?: DatabaseHandle;
   /** Where JSON log lines go; standard output when omitted. */
   readonly logStream?: { write(line: string): void };
 }
@@ -40,6 +49,7 @@ const logSerializers = {
 export async function buildServer({
   config,
   database,
+  readDatabase,
   logStream,
 }: ServerOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
   configureMoney(config.money);
@@ -50,7 +60,8 @@ export async function buildServer({
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
       ...(logStream ? { stream: logStream } : {}),
     },
-    trustProxy: false,
+    // Behind nginx (TRUST_PROXY): request.ip, protocol and host come from its X-Forwarded-*.
+    trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
     bodyLimit: 1_048_576,
   });
 
@@ -69,6 +80,7 @@ export async function buildServer({
   });
   const deps: AppDeps = {
     db: database.db,
+    readDb: readDatabase?.db ?? database.db,
     auth,
     mailer,
     log: app.log,
@@ -96,24 +108,59 @@ export async function buildServer({
     referrerPolicy: { policy: 'same-origin' },
   });
   app.addHook('onRequest', originCheck(config.publicUrl));
+  // Set before any route: Fastify gives a route the error handler in force when it is added
+  // (after an awaited register), and its default one echoes the error's message.
+  app.setErrorHandler((error: Error & { statusCode?: number }, req, reply) => {
+    if (isDatabaseUnavailable(error)) {
+      logDatabaseUnavailable(req.log, error, req.routeOptions.url);
+      return reply.code(503).header('retry-after', RETRY_AFTER_SECONDS).send(unavailableBody);
+    }
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status >= 500)
+      req.log.error(
+        { event: 'http.error', err: { message: error.message, stack: error.stack } },
+        'request failed',
+      );
+    return reply.code(status).send({
+      error: status >= 500 ? 'server-error' : 'bad-request',
+      message:
+        status >= 500 ? 'Something went wrong on our side. Please try again.' : error.message,
+    });
+  });
+  // API and auth answers carry personal data and session state: no browser or proxy keeps them.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/trpc/') || req.url.startsWith('/api/auth/'))
+      reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  if (config.instanceName) {
+    const servedBy = config.instanceName;
+    app.addHook('onRequest', async (_req, reply) => {
+      reply.header('x-served-by', servedBy);
+    });
+  }
 
   app.get('/health', async (_req, reply) => {
     const databaseUp = await database.ping();
     return reply
       .code(databaseUp ? 200 : 503)
-      .header('retry-after', databaseUp ? undefined : '5')
+      .header('retry-after', databaseUp ? undefined : String(RETRY_AFTER_SECONDS))
       .send({
         status: databaseUp ? 'ok' : 'unavailable',
         database: databaseUp ? 'ok' : 'unreachable',
       });
   });
 
-  registerAuthRoutes(app, auth, config.publicUrl);
+  registerAuthRoutes(app, auth, config.publicUrl, database.ping);
 
   const trpcOptions = {
     router: appRouter,
     createContext: ({ req }) => createContext(deps, req),
     onError({ error, path, req }) {
+      if (isUnavailable(error)) {
+        logDatabaseUnavailable(req.log, error, path);
+        return;
+      }
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         req.log.error(
           {
@@ -125,6 +172,11 @@ export async function buildServer({
         );
       }
     },
+    // A database outage answers 503 (errorFormatter) and says when to try again.
+    responseMeta: ({ errors }) =>
+      errors.some(isUnavailable)
+        ? { headers: new Headers({ 'retry-after': String(RETRY_AFTER_SECONDS) }) }
+        : {},
   } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'];
   await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
   // Evidence files (up to 15 MB, sent as base64 in JSON) are the one call allowed a body over
@@ -147,19 +199,6 @@ export async function buildServer({
   app.setNotFoundHandler((_req, reply) =>
     reply.code(404).send({ error: 'not-found', message: 'There is nothing at this address.' }),
   );
-  app.setErrorHandler((error: Error & { statusCode?: number }, req, reply) => {
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    if (status >= 500)
-      req.log.error(
-        { event: 'http.error', err: { message: error.message, stack: error.stack } },
-        'request failed',
-      );
-    return reply.code(status).send({
-      error: status >= 500 ? 'server-error' : 'bad-request',
-      message:
-        status >= 500 ? 'Something went wrong on our side. Please try again.' : error.message,
-    });
-  });
 
   return { app, deps };
 }

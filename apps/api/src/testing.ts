@@ -10,6 +10,13 @@ import { buildServer } from './server.ts';
 import { freePort } from './test-support/free-port.ts';
 import type { AppDeps } from './trpc/context.ts';
 
+export { startLoggedServer } from './test-support/logged-server.ts';
+export {
+  describePersonalDataHits,
+  findPersonalData,
+  participantPersonalData,
+} from './test-support/personal-data.ts';
+
 export interface RunningServer {
   readonly url: string;
   readonly app: FastifyInstance;

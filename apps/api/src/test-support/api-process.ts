@@ -9,6 +9,8 @@ const apiDir = join(import.meta.dirname, '../..');
 export interface ApiProcess {
   readonly url: string;
   readonly port: number;
+  /** The running process's id (for sampling its memory), or undefined while it is stopped. */
+  readonly pid: number | undefined;
   /** Everything the process wrote to standard error so far (its start-up failures). */
   stderr(): string;
   /** Starts it again on the same port and data directory (after `kill` or `stop`). */
@@ -91,6 +93,9 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   return {
     url,
     port,
+    get pid() {
+      return child?.pid;
+    },
     stderr: () => stderr,
     start,
     stop: () => signal('SIGTERM'),
