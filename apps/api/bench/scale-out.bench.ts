@@ -403,6 +403,8 @@ try {
       ? (throughput[1]?.r.rps ?? 0) / Math.max(1, throughput[0]?.r.rps ?? 1)
       : Number.NaN;
   const markdown = [
+    '## Scale-out: two API instances behind nginx, reports from a streaming replica',
+    '',
     `Two API instances behind nginx (infra/nginx/coproduce.conf, \`least_conn\`), one PostgreSQL 15 primary and one streaming replica (infra/postgres/start-replica.sh: \`pg_basebackup -R\`, hot standby), all on 127.0.0.1 on this 2-core machine shared with the load generator. Each instance: same \`DATABASE_URL\`, \`DATABASE_READ_URL\` = the replica, \`TRUST_PROXY=127.0.0.1\`, \`INSTANCE_NAME\` → \`x-served-by\`. Load average (1 min) at start ${loadBefore.toFixed(2)}; run took ${Math.round((Date.now() - started) / 1000)} s.`,
     '',
     ...lines,
