@@ -15,10 +15,9 @@ import {
 const needsPostgres = !process.env.DATABASE_URL;
 const RECOVERY_BOUND_MS = 30_000;
 
-if (needsPostgres)
-  it.skip(`PostgreSQL outage under load (skipped: needs PostgreSQL; set DATABASE_URL)`, () => {});
-else
-  describe('PostgreSQL outage under load', () => {
+describe.skipIf(needsPostgres)(
+  `PostgreSQL outage under load${needsPostgres ? ' (skipped: needs PostgreSQL; set DATABASE_URL)' : ''}`,
+  () => {
     let rig: Awaited<ReturnType<typeof startFaultRig>> | undefined;
     let result: ScenarioResult;
 
@@ -77,4 +76,5 @@ else
       );
       expect(lines.filter((l) => l.event === 'trpc.error' || l.event === 'http.error')).toEqual([]);
     });
-  });
+  },
+);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { routerProcedures } from '../procedures.ts';
 
 /**
  * Finds every input field of a tRPC procedure that holds an id, and builds an otherwise valid
@@ -28,21 +29,19 @@ type JsonSchema = {
 
 export interface ProcedureDef {
   readonly path: string;
-  readonly type: 'query' | 'mutation' | 'subscription';
+  readonly type: 'query' | 'mutation';
   readonly inputs: readonly z.ZodType[];
   readonly schema: JsonSchema;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: tRPC keeps procedure internals untyped.
-export function procedureDefs(router: { _def: { procedures: Record<string, any> } }) {
-  return Object.entries(router._def.procedures).map(([path, procedure]): ProcedureDef => {
-    const inputs: z.ZodType[] = procedure._def.inputs ?? [];
-    const schemas = inputs.map(
-      (input) => z.toJSONSchema(input, { unrepresentable: 'any', io: 'input' }) as JsonSchema,
-    );
-    const schema: JsonSchema =
-      schemas.length === 1 ? (schemas[0] as JsonSchema) : { allOf: schemas, type: 'object' };
-    return { path, type: procedure._def.type, inputs, schema };
+/** Every procedure of the app router with its input as JSON Schema (where ids are found). */
+export function procedureDefs(): ProcedureDef[] {
+  return routerProcedures().map(({ path, type, input }) => {
+    const inputs = input ? [input] : [];
+    const schema: JsonSchema = input
+      ? (z.toJSONSchema(input, { unrepresentable: 'any', io: 'input' }) as JsonSchema)
+      : { type: 'object' };
+    return { path, type, inputs, schema };
   });
 }
 

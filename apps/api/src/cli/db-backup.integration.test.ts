@@ -54,10 +54,9 @@ function cli(name: 'db-backup' | 'db-restore', args: string[], env: Record<strin
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-if (needsPostgres)
-  it.skip(`db:backup and db:restore (skipped: needs PostgreSQL; set DATABASE_URL)`, () => {});
-else
-  describe('db:backup and db:restore', () => {
+describe.skipIf(needsPostgres)(
+  `db:backup and db:restore${needsPostgres ? ' (skipped: needs PostgreSQL; set DATABASE_URL)' : ''}`,
+  () => {
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'coproduce-backup-'));
       server = await startServer({ logLevel: 'silent' });
@@ -159,4 +158,5 @@ else
       expect(restored.stdout).toContain('Row counts and checksums: all tables match the manifest.');
       expect(restored.stdout.trim().split('\n').at(-1)).toBe('Restore verified.');
     }, 300_000);
-  });
+  },
+);
