@@ -63,6 +63,10 @@ export async function buildServer({
     // Behind nginx (TRUST_PROXY): request.ip, protocol and host come from its X-Forwarded-*.
     trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
     bodyLimit: 1_048_576,
+    // Draining on SIGTERM: a request that reaches us on a kept-alive connection after close()
+    // began is served (Fastify adds Connection: close, so the proxy drops that connection)
+    // instead of refused with a bare 503, which nginx may not resend elsewhere for a POST.
+    return503OnClosing: false,
   });
 
   const mailer = createMailer({
