@@ -93,8 +93,14 @@ export interface BankDetailsRequest {
 /** Who the change is for, as the caller's role allows. */
 async function partyFor(db: Database, actor: ActingMember, input: BankDetailsRequest) {
   const { personId, organisationId } = input;
+  if (personId && organisationId)
+    throw new DomainError(
+      'invalid',
+      'Give the person or the organisation to pay, not both.',
+      'organisationId',
+    );
   if (actor.role === 'finance_officer') {
-    if (Boolean(personId) === Boolean(organisationId))
+    if (!personId && !organisationId)
       throw new DomainError('invalid', 'Choose the person or the organisation to pay.', 'personId');
     if (personId) {
       const memberships = await listActiveMembershipsOfPerson(db, personId);

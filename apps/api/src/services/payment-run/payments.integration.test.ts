@@ -201,6 +201,29 @@ describe('bank details', () => {
     await w.owen.bankDetails.decide({ bankDetailsId: requested.bankDetailsId, decision: 'reject' });
   });
 
+  it('refuses a change naming both a person and an organisation, whoever asks, and stores nothing', async () => {
+    const ruth = await import('@coproduce/db').then((db) =>
+      db.findPersonByEmail(server.database.db, EMAILS.ruth),
+    );
+    const siteId = (await w.ruth.session.me()).memberships[0]?.organisation.id;
+    const before = await w.fatima.bankDetails.pending();
+    for (const caller of [w.ruth, w.fatima]) {
+      const both = await refusal(
+        caller.bankDetails.request({
+          personId: ruth?.id,
+          organisationId: siteId,
+          sortCode: '99-02-03',
+          accountNumber: '00765432',
+          accountName: 'Ruth Campbell',
+        }),
+      );
+      expect(both.code).toBe('BAD_REQUEST');
+      expect(both.message).toBe('Give the person or the organisation to pay, not both.');
+      expect(fieldOf(both)).toBe('organisationId');
+    }
+    expect(await w.fatima.bankDetails.pending()).toEqual(before);
+  });
+
   it('never lets the person who asked confirm the change, and holds the payee meanwhile', async () => {
     const [payableId] = await w.approvedRuthPayables(1);
     const ruth = await import('@coproduce/db').then((db) =>
