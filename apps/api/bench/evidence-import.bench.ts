@@ -17,6 +17,7 @@ import {
   uploadEvidence,
 } from '../src/services/evidence-import/import-service.ts';
 import { participantRows, toCsv, toXlsx } from '../src/services/evidence-import/sample-files.ts';
+import { PROGRAMME_TERMS } from '../src/test-support/programme-terms.ts';
 import { today } from '../src/time.ts';
 import type { ActingMember } from '../src/trpc/context.ts';
 
@@ -65,14 +66,7 @@ async function programmeAtSite(name: string) {
   const lead = await siteLeadOf(network.id, site.id);
   const programme = await insertProgramme(db, {
     name,
-    need: '',
-    population: '',
-    budgetPence: 0,
-    delegationLimitPence: 0,
-    baselineThresholdPercent: 80,
-    minimumCohort: 10,
-    reportingPeriodMonths: 3,
-    returnDueDays: 30,
+    ...PROGRAMME_TERMS,
     networkId: network.id,
     hubOrganisationId: hub.id,
     state: 'baseline',

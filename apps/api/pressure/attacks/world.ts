@@ -13,6 +13,7 @@ import { symmetricEncrypt } from 'better-auth/crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import { KINGSMERE, MILLBROOK } from '../../src/seed/demo-network.ts';
 import { TestBrowser, totpCode } from '../../src/test-support/http-client.ts';
+import { PROGRAMME_TERMS } from '../../src/test-support/programme-terms.ts';
 import type { RunningServer } from '../../src/testing.ts';
 
 /**
@@ -227,14 +228,7 @@ export async function buildWorld(server: RunningServer): Promise<World> {
   const nadia = await personId(db, 'nadia.rahman@millbrook-hub.example.org');
   const programme = await insertProgramme(db, {
     name: 'Millbrook own programme',
-    need: 'A need',
-    population: 'A population',
-    budgetPence: 1_000_000,
-    delegationLimitPence: 500_000,
-    baselineThresholdPercent: 80,
-    minimumCohort: 10,
-    reportingPeriodMonths: 3,
-    returnDueDays: 30,
+    ...PROGRAMME_TERMS,
     networkId: millbrook,
     hubOrganisationId: org['millbrook:hub'] as string,
     state: 'proposal.draft',

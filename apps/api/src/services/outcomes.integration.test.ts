@@ -22,6 +22,7 @@ import { TRPCError } from '@trpc/server';
 import { eq, TransactionRollbackError } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '../root.ts';
+import { PROGRAMME_TERMS } from '../test-support/programme-terms.ts';
 import { type RunningServer, startServer } from '../testing.ts';
 import type { ActingMember } from '../trpc/context.ts';
 import { createContextInner } from '../trpc/context.ts';
@@ -64,14 +65,8 @@ async function newPerson(label: string) {
 async function newProgramme(name: string, siteIds: string[], outcomesFramework: unknown) {
   const programme = await insertProgramme(db, {
     name,
-    need: 'A need',
-    population: 'A population',
-    budgetPence: 1_000_000,
-    delegationLimitPence: 500_000,
-    baselineThresholdPercent: 80,
+    ...PROGRAMME_TERMS,
     minimumCohort: 5,
-    reportingPeriodMonths: 3,
-    returnDueDays: 30,
     networkId: world.networkId,
     hubOrganisationId: world.hub.id,
     state: 'proposal.draft',

@@ -34,6 +34,7 @@ import { initialSnapshot, WORKFLOWS } from '@coproduce/workflow';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter, createCaller } from '../root.ts';
+import { programmeDraft } from '../test-support/programme-terms.ts';
 import { type RunningServer, startServer } from '../testing.ts';
 import { createContextInner, type SessionInfo } from './context.ts';
 import { POLICY_FORBIDDEN, POLICY_NOT_FOUND } from './init.ts';
@@ -147,19 +148,7 @@ const ownNetworkObject = async (_: Organisation, networkId: string) => ({
   object: { networkId, organisationIds: [] },
 });
 
-const DRAFT = {
-  name: 'Matrix programme',
-  need: 'A need',
-  population: 'A population',
-  budgetPence: 1_000_000,
-  delegationLimitPence: 500_000,
-  baselineThresholdPercent: 80,
-  minimumCohort: 10,
-  reportingPeriodMonths: 3,
-  returnDueDays: 30,
-  siteIds: [],
-  funders: [],
-};
+const DRAFT = programmeDraft('Matrix programme');
 
 /** A programme that involves `o`: as its hub, one of its sites, or a co-funder. */
 async function programmeInvolving(o: Organisation) {

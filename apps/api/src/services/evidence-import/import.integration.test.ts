@@ -17,6 +17,7 @@ import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '../../root.ts';
 import { TestBrowser } from '../../test-support/http-client.ts';
+import { PROGRAMME_TERMS } from '../../test-support/programme-terms.ts';
 import { type RunningServer, startServer } from '../../testing.ts';
 import { today } from '../../time.ts';
 import { createContextInner } from '../../trpc/context.ts';
@@ -123,14 +124,7 @@ beforeAll(async () => {
   // Only the stage matters to imports: the programme is taking participants' records.
   const programme = await insertProgramme(db, {
     name: 'Imported programme',
-    need: 'A need',
-    population: 'A population',
-    budgetPence: 1_000_000,
-    delegationLimitPence: 500_000,
-    baselineThresholdPercent: 80,
-    minimumCohort: 10,
-    reportingPeriodMonths: 3,
-    returnDueDays: 30,
+    ...PROGRAMME_TERMS,
     networkId: network.id,
     hubOrganisationId: hub.id,
     state: 'baseline',
