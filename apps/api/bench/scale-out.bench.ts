@@ -17,6 +17,7 @@ import {
 } from '../src/test-support/local-postgres.ts';
 import { type LocalReplica, startLocalReplica } from '../src/test-support/local-replica.ts';
 import { canStartNginx, type LocalNginx, startNginx } from '../src/test-support/nginx.ts';
+import { programmeDraft } from '../src/test-support/programme-terms.ts';
 
 /**
  * Scale-out on one machine: a PostgreSQL primary and a streaming replica (pg_basebackup -R), two
@@ -182,19 +183,7 @@ try {
     for (const [name, cookie] of browser.cookies) b.cookies.set(name, cookie);
     return b;
   };
-  const draft = {
-    name: `Scale-out check ${Date.now()}`,
-    need: '',
-    population: '',
-    budgetPence: 0,
-    delegationLimitPence: 0,
-    baselineThresholdPercent: 80,
-    minimumCohort: 10,
-    reportingPeriodMonths: 3,
-    returnDueDays: 30,
-    siteIds: [],
-    funders: [],
-  };
+  const draft = programmeDraft(`Scale-out check ${Date.now()}`);
   const created = await direct(api1).mutate('programme.create', draft);
   const createdId = (data(created) as { id?: string } | undefined)?.id;
   const readBack = await direct(api2).query('programme.get', { programmeId: createdId });
@@ -359,19 +348,21 @@ try {
     const statuses: Record<string, number> = {};
     const after: Record<string, number> = {};
     let stopped = false;
+    let finished = false;
     let sent = 0;
-    const deadline = Date.now() + 6000;
+    const failoverStarted = Date.now();
     const worker = async (index: number) => {
       const b = new TestBrowser(front);
       for (const [name, c] of browser.cookies) b.cookies.set(name, c);
-      while (Date.now() < deadline) {
+      while (!finished) {
         sent += 1;
+        const sentAfterStop = stopped;
         const response =
           index === 0 && sent % 5 === 0
             ? await b.mutate('programme.create', { ...draft, name: 'Scale-out failover write' })
             : await b.query('programme.list', { limit: 50 });
         statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-        if (stopped) {
+        if (sentAfterStop) {
           const by = response.headers.get('x-served-by') ?? 'unknown';
           after[by] = (after[by] ?? 0) + 1;
         }
@@ -379,12 +370,17 @@ try {
     };
     const workers = [0, 1, 2, 3].map(worker);
     await new Promise((resolve) => setTimeout(resolve, 2000));
+    const stopping = Date.now();
     await api2.stop();
+    const stopMs = Date.now() - stopping;
     stopped = true;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    finished = true;
     await Promise.all(workers);
+    const seconds = ((Date.now() - failoverStarted) / 1000).toFixed(1);
     const ok = statuses[200] ?? 0;
     const failed = sent - ok;
-    failover = `${fmt(sent)} requests (queries and 1 in 5 of one client's calls a \`programme.create\`) through nginx over 6 s, api-2 stopped (SIGTERM) after 2 s: ${fmt(ok)} answered 200, ${failed} did not (${JSON.stringify(statuses)}); after the stop, served by ${JSON.stringify(after)}.`;
+    failover = `${fmt(sent)} requests (queries and 1 in 5 of one client's calls a \`programme.create\`) through nginx over ${seconds} s, api-2 stopped (SIGTERM) after 2 s and drained in ${(stopMs / 1000).toFixed(1)} s: ${fmt(ok)} answered 200, ${failed} did not (${JSON.stringify(statuses)}); sent after it had exited, served by ${JSON.stringify(after)}.`;
     note(`- Failover: ${failover}`);
     await api2.start();
   }

@@ -5,6 +5,7 @@ import { type ApiProcess, startApiProcess } from '../src/test-support/api-proces
 import { freePort } from '../src/test-support/free-port.ts';
 import { TestBrowser } from '../src/test-support/http-client.ts';
 import { canStartNginx, type LocalNginx, startNginx } from '../src/test-support/nginx.ts';
+import { programmeDraft } from '../src/test-support/programme-terms.ts';
 
 /**
  * Scale-out, short: two API instances on one PostgreSQL database behind nginx
@@ -72,29 +73,17 @@ describe('scale-out behind nginx', () => {
       const statuses: Record<number, number> = {};
       const afterStop = new Set<string>();
       let stopped = false;
-      const deadline = Date.now() + 5000;
+      let finished = false;
       const worker = async (index: number) => {
         const client = new TestBrowser(nginx?.url ?? '');
         for (const [name, cookie] of browser.cookies) client.cookies.set(name, cookie);
-        for (let n = 1; Date.now() < deadline; n += 1) {
+        for (let n = 1; !finished; n += 1) {
           // Sent after api-2 had exited: only then must api-1 answer (an answer api-2 sent
           // while stopping can reach us after its exit was seen).
           const sentAfterStop = stopped;
           const response =
             index % 2 === 0
-              ? await client.mutate('programme.create', {
-                  name: `Failover write ${n}`,
-                  need: '',
-                  population: '',
-                  budgetPence: 0,
-                  delegationLimitPence: 0,
-                  baselineThresholdPercent: 80,
-                  minimumCohort: 10,
-                  reportingPeriodMonths: 3,
-                  returnDueDays: 30,
-                  siteIds: [],
-                  funders: [],
-                })
+              ? await client.mutate('programme.create', programmeDraft(`Failover write ${n}`))
               : await client.query('programme.list', { limit: 20 });
           statuses[response.status] = (statuses[response.status] ?? 0) + 1;
           if (sentAfterStop) afterStop.add(response.headers.get('x-served-by') ?? '');
@@ -104,6 +93,8 @@ describe('scale-out behind nginx', () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await api2.stop();
       stopped = true;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      finished = true;
       await Promise.all(workers);
 
       expect(Object.keys(statuses)).toEqual(['200']);

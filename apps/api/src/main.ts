@@ -2,6 +2,13 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig } from './env.ts';
 import { DEMO_NETWORKS, DEMO_PASSWORD } from './seed/demo-network.ts';
 
+/**
+ * Longest wait on SIGTERM for open connections to end before closing (src/http/graceful-drain.ts):
+ * longer than nginx keeps an idle upstream connection (infra/nginx/coproduce.conf, 4 s), shorter
+ * than the 10 s after which the process exits anyway.
+ */
+const DRAIN_MS = 5_000;
+
 /** Fails start-up with one line that names the problem, and a non-zero exit code. */
 function fail(message: string): never {
   console.error(message);
@@ -64,7 +71,7 @@ async function main() {
     );
   }
 
-  const { app, deps } = await buildServer({ config, database, readDatabase });
+  const { app, deps, drain } = await buildServer({ config, database, readDatabase });
   const seeded = config.seedDemo ? await seedDemoNetworks(database.db, deps.auth) : false;
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -81,6 +88,8 @@ async function main() {
     app.log.info({ event: 'shutdown', signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    // Ctrl-C at a terminal stops at once; an orchestrator's SIGTERM lets the proxy move away.
+    if (signal === 'SIGTERM') await drain(DRAIN_MS);
     await app.close();
     await database.close();
     await readDatabase?.close();

@@ -16,6 +16,7 @@ import {
   RETRY_AFTER_SECONDS,
   unavailableBody,
 } from './http/database-unavailable.ts';
+import { registerGracefulDrain } from './http/graceful-drain.ts';
 import { originCheck } from './http/origin-check.ts';
 import { registerLandingPage, registerStaticApps } from './http/static-apps.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -51,7 +52,12 @@ export async function buildServer({
   database,
   readDatabase,
   logStream,
-}: ServerOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
+}: ServerOptions): Promise<{
+  app: FastifyInstance;
+  deps: AppDeps;
+  /** Before `app.close()` on SIGTERM: see src/http/graceful-drain.ts. */
+  drain: (maxMs: number) => Promise<void>;
+}> {
   configureMoney(config.money);
   const app = Fastify({
     logger: {
@@ -63,9 +69,8 @@ export async function buildServer({
     // Behind nginx (TRUST_PROXY): request.ip, protocol and host come from its X-Forwarded-*.
     trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
     bodyLimit: 1_048_576,
-    // Draining on SIGTERM: a request that reaches us on a kept-alive connection after close()
-    // began is served (Fastify adds Connection: close, so the proxy drops that connection)
-    // instead of refused with a bare 503, which nginx may not resend elsewhere for a POST.
+    // A request reaching a closing instance on a kept-alive connection is served (with
+    // Connection: close), not refused with a bare 503 nginx cannot resend for a POST.
     return503OnClosing: false,
   });
 
@@ -137,6 +142,7 @@ export async function buildServer({
       reply.header('cache-control', 'no-store');
     return payload;
   });
+  const drain = registerGracefulDrain(app);
   if (config.instanceName) {
     const servedBy = config.instanceName;
     app.addHook('onRequest', async (_req, reply) => {
@@ -204,5 +210,5 @@ export async function buildServer({
     reply.code(404).send({ error: 'not-found', message: 'There is nothing at this address.' }),
   );
 
-  return { app, deps };
+  return { app, deps, drain };
 }
