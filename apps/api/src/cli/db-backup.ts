@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig } from '../env.ts';
-import { backupDatabase, CliError, describeUrl, userPath } from './db-snapshot.ts';
+import { loadConfig } from '../env.ts';
+import { backupDatabase, describeUrl, fileArgument, runCli } from './db-snapshot.ts';
 
 /**
  * `npm run db:backup -- <file>`: pg_dump (custom format) of DATABASE_URL's database to <file>,
@@ -8,11 +8,10 @@ import { backupDatabase, CliError, describeUrl, userPath } from './db-snapshot.t
  * when <file> exists. Exit 0 when written.
  */
 async function main(argv: string[]): Promise<number> {
-  const [target, ...extra] = argv;
-  if (!target || extra.length > 0 || target.startsWith('-')) {
-    console.error('Usage: npm run db:backup -- <file>   (writes <file> and <file>.manifest.json)');
-    return 1;
-  }
+  const file = fileArgument(
+    argv,
+    'Usage: npm run db:backup -- <file>   (writes <file> and <file>.manifest.json)',
+  );
   const config = loadConfig();
   if (!config.databaseUrl) {
     console.error(
@@ -20,7 +19,6 @@ async function main(argv: string[]): Promise<number> {
     );
     return 1;
   }
-  const file = userPath(target, process.env.INIT_CWD ?? process.cwd());
   const started = performance.now();
   const { manifestPath, manifest } = await backupDatabase({
     databaseUrl: config.databaseUrl,
@@ -37,12 +35,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-try {
-  process.exit(await main(process.argv.slice(2)));
-} catch (error) {
-  if (error instanceof CliError || error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+await runCli(main);

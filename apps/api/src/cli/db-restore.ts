@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig } from '../env.ts';
-import { CliError, describeUrl, restoreDatabase, userPath } from './db-snapshot.ts';
+import { loadConfig } from '../env.ts';
+import { describeUrl, fileArgument, restoreDatabase, runCli } from './db-snapshot.ts';
 
 /**
  * `npm run db:restore -- <file>`: restores a `db:backup` dump into the EMPTY database at
@@ -8,17 +8,15 @@ import { CliError, describeUrl, restoreDatabase, userPath } from './db-snapshot.
  * 0 only when everything matches.
  */
 async function main(argv: string[]): Promise<number> {
-  const [source, ...extra] = argv;
-  if (!source || extra.length > 0 || source.startsWith('-')) {
-    console.error('Usage: npm run db:restore -- <file>   (with <file>.manifest.json beside it)');
-    return 1;
-  }
+  const file = fileArgument(
+    argv,
+    'Usage: npm run db:restore -- <file>   (with <file>.manifest.json beside it)',
+  );
   const config = loadConfig();
   if (!config.databaseUrl) {
     console.error('db:restore needs DATABASE_URL: the PostgreSQL database to restore into.');
     return 1;
   }
-  const file = userPath(source, process.env.INIT_CWD ?? process.cwd());
   const started = performance.now();
   const result = await restoreDatabase({
     databaseUrl: config.databaseUrl,
@@ -47,12 +45,4 @@ async function main(argv: string[]): Promise<number> {
   return ok ? 0 : 1;
 }
 
-try {
-  process.exit(await main(process.argv.slice(2)));
-} catch (error) {
-  if (error instanceof CliError || error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+await runCli(main);

@@ -13,6 +13,7 @@ import {
   type TableFingerprint,
   verifyAuditChain,
 } from '@coproduce/db';
+import { ConfigError } from '../env.ts';
 import { isDatabaseUnavailable } from '../services/payment-run/db-errors.ts';
 
 /** What `db:backup` and `db:restore` share: pg_dump's programs, paths, the manifest's shape. */
@@ -45,6 +46,29 @@ export async function runProgram(program: string, args: string[]) {
 /** A path from the command line, relative to where `npm run` was started (INIT_CWD). */
 export function userPath(path: string, cwd: string): string {
   return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+/**
+ * The one `<file>` argument of db:backup and db:restore, as a path from where npm was run; a
+ * CliError with the usage line when it is missing, doubled or looks like an option.
+ */
+export function fileArgument(argv: readonly string[], usage: string): string {
+  const [file, ...extra] = argv;
+  if (!file || extra.length > 0 || file.startsWith('-')) throw new CliError(usage);
+  return userPath(file, process.env.INIT_CWD ?? process.cwd());
+}
+
+/** Runs a command's main and exits with its code, or with 1 and one line for a refusal. */
+export async function runCli(main: (argv: string[]) => Promise<number>): Promise<never> {
+  try {
+    process.exit(await main(process.argv.slice(2)));
+  } catch (error) {
+    if (error instanceof CliError || error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
 }
 
 export const manifestPathOf = (dumpPath: string) => `${dumpPath}.manifest.json`;
