@@ -33,7 +33,7 @@ export { Header, type HeaderAccount, type NavigationItem } from './components/He
 export { InsetText } from './components/InsetText.tsx';
 export { NotificationBanner } from './components/NotificationBanner.tsx';
 export { Page } from './components/Page.tsx';
-export { Pagination } from './components/Pagination.tsx';
+export { type PagedList, Pagination, ShowMore } from './components/Pagination.tsx';
 export { PhaseBanner } from './components/PhaseBanner.tsx';
 export { type RadioItem, Radios } from './components/Radios.tsx';
 export { Select, type SelectOption } from './components/Select.tsx';

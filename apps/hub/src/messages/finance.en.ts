@@ -60,7 +60,6 @@ export const financeEn = {
   'runs.col.state': 'State',
   'runs.name': 'Due by {date}',
   'runs.createdBy': '{date} by {name}',
-  'runs.loadMore': 'Show more payment runs',
 
   'createRun.title': 'Create a payment run',
   'createRun.dueBy': 'Pay everything due by',

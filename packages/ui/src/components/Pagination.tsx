@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react';
 import { Link, type To } from 'react-router';
 import { useUiT } from '../i18n/ui-translate.ts';
+import { Button } from './Button.tsx';
 
 /** Previous and next links for lists paged by URL. */
 export function Pagination({ previous, next }: { previous?: To; next?: To }) {
@@ -44,5 +46,27 @@ export function Pagination({ previous, next }: { previous?: To; next?: To }) {
         </div>
       )}
     </nav>
+  );
+}
+
+/** The paging state of a list the API pages by cursor (an infinite query). */
+export interface PagedList {
+  readonly hasNextPage: boolean;
+  readonly isFetchingNextPage: boolean;
+  fetchNextPage(): unknown;
+}
+
+/** A button under a list paged by cursor that adds the next page to what is shown. */
+export function ShowMore({ list, children }: { list: PagedList; children: ReactNode }) {
+  if (!list.hasNextPage) return null;
+  return (
+    <Button
+      type="button"
+      variant="secondary"
+      pending={list.isFetchingNextPage}
+      onClick={() => void list.fetchNextPage()}
+    >
+      {children}
+    </Button>
   );
 }

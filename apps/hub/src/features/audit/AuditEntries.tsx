@@ -1,9 +1,9 @@
 import {
   type AuditEntry,
   type AuditPage,
-  Button,
   formatDateTime,
   LoadingState,
+  ShowMore,
   Table,
 } from '@coproduce/ui';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
@@ -110,14 +110,9 @@ export function AuditEntries({
             })}
           />
           {query.hasNextPage ? (
-            <Button
-              type="button"
-              variant="secondary"
-              pending={query.isFetchingNextPage}
-              onClick={() => void query.fetchNextPage()}
-            >
+            <ShowMore list={query}>
               {query.isFetchingNextPage ? t('audit.loadingMore') : t('audit.loadMore')}
-            </Button>
+            </ShowMore>
           ) : (
             <p className="govuk-body govuk-hint">{t('audit.allShown')}</p>
           )}

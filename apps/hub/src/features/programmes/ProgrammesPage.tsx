@@ -1,11 +1,11 @@
 import {
-  Button,
   ButtonLink,
   EmptyState,
   ErrorState,
   LoadingState,
   Page,
   readError,
+  ShowMore,
   useActiveMembership,
   useTRPC,
 } from '@coproduce/ui';
@@ -127,16 +127,7 @@ export function ProgrammesPage() {
           ) : (
             <ProgrammeTable programmes={sorted} view={view} />
           )}
-          {programmes.hasNextPage && (
-            <Button
-              type="button"
-              variant="secondary"
-              pending={programmes.isFetchingNextPage}
-              onClick={() => void programmes.fetchNextPage()}
-            >
-              {t('pagination.more')}
-            </Button>
-          )}
+          <ShowMore list={programmes}>{t('pagination.more')}</ShowMore>
         </>
       )}
     </Page>

@@ -8,6 +8,7 @@ import {
   LoadingState,
   Page,
   readError,
+  ShowMore,
   Tag,
   TextInput,
   useActiveMembership,
@@ -214,16 +215,7 @@ function Everyone() {
               </li>
             ))}
           </ul>
-          {list.hasNextPage && (
-            <Button
-              type="button"
-              variant="secondary"
-              pending={list.isFetchingNextPage}
-              onClick={() => void list.fetchNextPage()}
-            >
-              {t('participants.more')}
-            </Button>
-          )}
+          <ShowMore list={list}>{t('participants.more')}</ShowMore>
         </>
       )}
     </section>

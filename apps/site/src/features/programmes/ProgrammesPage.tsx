@@ -1,11 +1,11 @@
 import {
-  Button,
   EmptyState,
   ErrorState,
   LoadingState,
   Page,
   type ProgrammeSummary,
   readError,
+  ShowMore,
   StageTag,
   useActiveMembership,
   useTRPC,
@@ -51,16 +51,7 @@ export function ProgrammesPage() {
               <ProgrammeItem key={programme.id} programme={programme} />
             ))}
           </ul>
-          {programmes.hasNextPage && (
-            <Button
-              type="button"
-              variant="secondary"
-              pending={programmes.isFetchingNextPage}
-              onClick={() => void programmes.fetchNextPage()}
-            >
-              {t('pagination.more')}
-            </Button>
-          )}
+          <ShowMore list={programmes}>{t('pagination.more')}</ShowMore>
         </>
       )}
     </Page>
